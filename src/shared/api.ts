@@ -1,0 +1,60 @@
+import type { Brief, BriefSummary, NoteDoc, SectionNote } from './model';
+
+/** Error codes a caller can branch on; `message` is always a sentence for the user. */
+export type ApiErrorCode =
+  | 'invalid_request'
+  | 'unknown_method'
+  | 'not_found'
+  | 'unsupported_format'
+  | 'import_failed'
+  | 'too_large'
+  | 'database_error'
+  | 'internal_error';
+
+export interface ApiError {
+  code: ApiErrorCode;
+  message: string;
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export interface ImportedBrief {
+  id: string;
+  title: string;
+  sections: { id: string; level: number; heading: string }[];
+}
+
+export interface MarkdownExport {
+  fileName: string;
+  markdown: string;
+}
+
+/**
+ * The whole API as one method table: request type in, response type out.
+ * Both transports (Electron IPC and web mode) end in the same dispatch over this table.
+ */
+export interface BriefmarkApi {
+  /** Imports and returns the sample brief on the library's first launch; later `null`. */
+  'app.welcome': (request: Record<string, never>) => { openBriefId: string | null };
+  'briefs.list': (request: Record<string, never>) => BriefSummary[];
+  'briefs.get': (request: { briefId: string }) => Brief;
+  /** Marks the brief as opened now (library order, "last opened"). */
+  'briefs.markOpened': (request: { briefId: string }) => { lastOpenedAt: string };
+  'briefs.import': (request: { fileName: string; dataBase64: string }) => ImportedBrief;
+  'notes.list': (request: { briefId: string }) => SectionNote[];
+  'notes.save': (request: {
+    briefId: string;
+    sectionId: string | null;
+    doc: NoteDoc;
+  }) => { updatedAt: string };
+  'export.markdown': (request: { briefId: string }) => MarkdownExport;
+}
+
+export type ApiMethod = keyof BriefmarkApi;
+export type ApiRequest<M extends ApiMethod> = Parameters<BriefmarkApi[M]>[0];
+export type ApiResponse<M extends ApiMethod> = ReturnType<BriefmarkApi[M]>;
+
+/** What the renderer holds: every method as an async function returning a result value. */
+export type BriefmarkClient = {
+  [M in ApiMethod]: (request: ApiRequest<M>) => Promise<ApiResult<ApiResponse<M>>>;
+};

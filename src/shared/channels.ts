@@ -1,0 +1,11 @@
+/** The one IPC channel the preload and main agree on; every API call travels on it. */
+export const API_CHANNEL = 'briefmark:api';
+
+/** Prefix of the web transport's routes: POST /api/<method>. */
+export const WEB_API_PREFIX = '/api/';
+
+/** Header carrying web mode's per-run token. */
+export const WEB_TOKEN_HEADER = 'x-briefmark-token';
+
+/** Largest file the importer accepts, in bytes. */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;

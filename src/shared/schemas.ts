@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import type { ApiMethod } from './api';
+import { MAX_IMPORT_BYTES } from './channels';
+import type { NoteDoc } from './model';
+
+const id = z.string().min(1).max(128);
+const empty = z.object({}).strict();
+
+const noteMark = z
+  .object({
+    type: z.string().min(1).max(64),
+    attrs: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict();
+
+/** TipTap JSON, checked for shape; node types are checked again when a note is serialized. */
+export const noteDocSchema: z.ZodType<NoteDoc> = z.lazy(() =>
+  z
+    .object({
+      type: z.string().min(1).max(64),
+      attrs: z.record(z.string(), z.unknown()).optional(),
+      content: z.array(noteDocSchema).max(10_000).optional(),
+      marks: z.array(noteMark).max(32).optional(),
+      text: z.string().max(1_000_000).optional(),
+    })
+    .strict(),
+);
+
+/** Base64 grows 4/3; a little slack for padding. */
+const maxBase64Length = Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4;
+
+/** One zod schema per API method; every request is parsed by its schema before a service sees it. */
+export const requestSchemas = {
+  'app.welcome': empty,
+  'briefs.list': empty,
+  'briefs.get': z.object({ briefId: id }).strict(),
+  'briefs.markOpened': z.object({ briefId: id }).strict(),
+  'briefs.import': z
+    .object({
+      fileName: z.string().min(1).max(255),
+      dataBase64: z
+        .string()
+        .max(maxBase64Length, 'The file is larger than the 50 MB import limit.')
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The file data is not valid base64.'),
+    })
+    .strict(),
+  'notes.list': z.object({ briefId: id }).strict(),
+  'notes.save': z
+    .object({ briefId: id, sectionId: id.nullable(), doc: noteDocSchema })
+    .strict(),
+  'export.markdown': z.object({ briefId: id }).strict(),
+} satisfies Record<ApiMethod, z.ZodType>;
+
+export function isApiMethod(method: unknown): method is ApiMethod {
+  return typeof method === 'string' && Object.hasOwn(requestSchemas, method);
+}
