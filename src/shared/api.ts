@@ -22,6 +22,8 @@ export interface ImportedBrief {
   id: string;
   title: string;
   sections: { id: string; level: number; heading: string }[];
+  /** True when the same file was already in the library and nothing new was stored. */
+  alreadyInLibrary: boolean;
 }
 
 export interface MarkdownExport {

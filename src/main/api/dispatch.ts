@@ -1,0 +1,79 @@
+import type {
+  ApiErrorCode,
+  ApiMethod,
+  ApiRequest,
+  ApiResponse,
+  ApiResult,
+} from '../../shared/api';
+import { isApiMethod, requestSchemas } from '../../shared/schemas';
+import { DatabaseError } from '../db/DatabaseError';
+import type { Library } from '../services/Library';
+import { ServiceError } from '../services/ServiceError';
+
+type Handlers = { [M in ApiMethod]: (request: ApiRequest<M>) => ApiResponse<M> };
+
+function handlersFor(library: Library): Handlers {
+  return {
+    'app.welcome': () => library.welcome(),
+    'briefs.list': () => library.listBriefs(),
+    'briefs.get': ({ briefId }) => library.getBrief(briefId),
+    'briefs.markOpened': ({ briefId }) => library.markOpened(briefId),
+    'briefs.import': ({ fileName, dataBase64 }) =>
+      library.importFile(fileName, Buffer.from(dataBase64, 'base64')),
+    'notes.list': ({ briefId }) => library.listNotes(briefId),
+    'notes.save': ({ briefId, sectionId, doc }) => library.saveNote(briefId, sectionId, doc),
+    'export.markdown': ({ briefId }) => library.exportMarkdown(briefId),
+  };
+}
+
+export type Dispatch = (method: unknown, request: unknown) => Promise<ApiResult<unknown>>;
+
+/**
+ * The one entry point both transports end in: checks the method, parses the request with its
+ * zod schema, calls the service, and turns every failure into an error value. Never throws.
+ */
+export function createDispatch(library: Library): Dispatch {
+  const handlers = handlersFor(library);
+  return async (method, request) => {
+    if (!isApiMethod(method)) {
+      return fail('unknown_method', `There is no API method called ${describe(method)}.`);
+    }
+    const parsed = requestSchemas[method].safeParse(request);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue && issue.path.length > 0 ? ` (at ${issue.path.join('.')})` : '';
+      return fail('invalid_request', `Invalid request for ${method}: ${issue?.message ?? 'malformed'}${where}.`);
+    }
+    try {
+      const handler = handlers[method] as (request: unknown) => unknown;
+      return { ok: true, value: handler(parsed.data) };
+    } catch (error) {
+      return toFailure(error);
+    }
+  };
+}
+
+function toFailure(error: unknown): ApiResult<never> {
+  if (error instanceof ServiceError) return fail(error.code, error.message);
+  if (error instanceof DatabaseError) return fail('database_error', error.message);
+  const message = error instanceof Error ? error.message : String(error);
+  if (/SQLITE_FULL|database or disk is full/i.test(message)) {
+    return fail('database_error', 'The disk is full: nothing was saved. Free some space and try again.');
+  }
+  if (/SQLITE_READONLY|readonly database/i.test(message)) {
+    return fail('database_error', 'The library file is read-only: nothing was saved.');
+  }
+  if (/SQLITE_BUSY|database is locked/i.test(message)) {
+    return fail('database_error', 'The library is busy in another program: nothing was saved. Try again.');
+  }
+  console.error('briefmark: unexpected error in dispatch', error);
+  return fail('internal_error', `Something went wrong inside Briefmark: ${message}`);
+}
+
+function fail(code: ApiErrorCode, message: string): ApiResult<never> {
+  return { ok: false, error: { code, message } };
+}
+
+function describe(method: unknown): string {
+  return typeof method === 'string' ? `“${method.slice(0, 80)}”` : `of type ${typeof method}`;
+}

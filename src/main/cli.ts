@@ -1,0 +1,176 @@
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { ImportedBrief } from '../shared/api';
+import type { Brief, Section } from '../shared/model';
+import { resolveDatabasePath } from './dataLocation';
+import type { Library } from './services/Library';
+import { openLibrary } from './services/openLibrary';
+
+const USAGE = `Usage: briefmark <command> [options]
+
+Commands:
+  import <file...>          Import briefs (.txt, .md) into the library
+  list                      List the briefs in the library
+  show <id>                 Show a brief's metadata and outline
+  export <id> [--out FILE]  Export a brief's notes as Markdown (to stdout without --out)
+
+Options:
+  --db PATH    Use this library file (default: BRIEFMARK_DB, else the user's data folder)
+  --json       Print machine-readable JSON only (import, list, show)
+  -h, --help   Show this help`;
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+  sampleBriefPath: string;
+}
+
+/** A mistake in how the command was called: usage is printed and the exit code is 2. */
+class UsageError extends Error {}
+
+/** Runs one CLI command; returns the process exit code. Never throws. */
+export function runCli(argv: string[], io: CliIo): number {
+  let library: Library | undefined;
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        db: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        out: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+    const [command, ...args] = positionals;
+    if (values.help || command === undefined || command === 'help') {
+      io.stdout(USAGE);
+      return command === undefined && !values.help ? 2 : 0;
+    }
+    if (!['import', 'list', 'show', 'export'].includes(command)) {
+      throw new UsageError(`Unknown command “${command}”.`);
+    }
+    const dbPath = resolveDatabasePath({ argv, env: io.env });
+    library = openLibrary({ dbPath, sampleBriefPath: io.sampleBriefPath });
+    switch (command) {
+      case 'import':
+        return importFiles(library, args, values.json, io);
+      case 'list':
+        return list(library, values.json, io);
+      case 'show':
+        return show(library, single(args, 'show <id>'), values.json, io);
+      default:
+        return exportBrief(library, single(args, 'export <id>'), values.out, io);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`briefmark: ${(error as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    io.stderr(`briefmark: ${(error as Error).message}`);
+    return 1;
+  } finally {
+    library?.close();
+  }
+}
+
+function single(args: string[], usage: string): string {
+  if (args.length !== 1 || !args[0]) throw new UsageError(`Expected: briefmark ${usage}`);
+  return args[0];
+}
+
+function importFiles(library: Library, files: string[], json: boolean, io: CliIo): number {
+  if (files.length === 0) throw new UsageError('Expected: briefmark import <file...>');
+  const imported: ImportedBrief[] = [];
+  let failures = 0;
+  for (const file of files) {
+    try {
+      const bytes = readFileSync(resolve(file));
+      imported.push(library.importFile(basename(file), bytes));
+    } catch (error) {
+      failures++;
+      io.stderr(`briefmark: ${file}: ${describeFileError(error)}`);
+    }
+  }
+  if (json) {
+    const shaped = imported.map(({ id, title, sections }) => ({ id, title, sections }));
+    if (shaped.length > 0) io.stdout(JSON.stringify(files.length === 1 ? shaped[0] : shaped, null, 2));
+  } else {
+    for (const brief of imported) {
+      const status = brief.alreadyInLibrary ? 'already in the library' : 'imported';
+      io.stdout(`${brief.id}  ${brief.title}  (${brief.sections.length} sections, ${status})`);
+    }
+  }
+  return failures > 0 ? 1 : 0;
+}
+
+function describeFileError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file.';
+  if (code === 'EISDIR') return 'is a folder, not a file.';
+  if (code === 'EACCES') return 'permission denied.';
+  return (error as Error).message;
+}
+
+function list(library: Library, json: boolean, io: CliIo): number {
+  const briefs = library.listBriefs();
+  if (json) {
+    io.stdout(JSON.stringify(briefs, null, 2));
+    return 0;
+  }
+  if (briefs.length === 0) {
+    io.stdout('The library is empty. Import a brief with: briefmark import <file>');
+    return 0;
+  }
+  for (const brief of briefs) {
+    const details = [brief.organisation, brief.reference, brief.date].filter(Boolean).join(' · ');
+    io.stdout(`${brief.id}  ${brief.title}${details ? `  (${details})` : ''}`);
+  }
+  return 0;
+}
+
+function show(library: Library, briefId: string, json: boolean, io: CliIo): number {
+  const brief = library.getBrief(briefId);
+  if (json) {
+    io.stdout(JSON.stringify({ ...brief, notes: library.listNotes(briefId) }, null, 2));
+    return 0;
+  }
+  io.stdout(describeBrief(brief));
+  return 0;
+}
+
+function describeBrief(brief: Brief): string {
+  const { meta } = brief;
+  const facts: [string, string | null][] = [
+    ['Organisation', meta.organisation],
+    ['Reference', meta.reference],
+    ['Type', meta.documentType],
+    ['Date', meta.date],
+    ['Language', meta.language],
+    ['Source', brief.sourceName],
+    ['Id', brief.id],
+  ];
+  const lines = [brief.title, ''];
+  for (const [label, value] of facts) if (value) lines.push(`${label}: ${value}`);
+  lines.push('', 'Outline:');
+  lines.push(...brief.sections.map((s: Section) => `${'  '.repeat(s.level)}${s.path}  ${s.heading}  [${s.id}]`));
+  return lines.join('\n');
+}
+
+function exportBrief(library: Library, briefId: string, out: string | undefined, io: CliIo): number {
+  const { markdown } = library.exportMarkdown(briefId);
+  if (out === undefined) {
+    io.stdout(markdown.trimEnd());
+    return 0;
+  }
+  // Write beside the target, then rename: a reader never sees a half-written export.
+  const target = resolve(out);
+  const temporary = `${target}.${process.pid}.tmp`;
+  writeFileSync(temporary, markdown);
+  renameSync(temporary, target);
+  io.stderr(`Exported to ${target}`);
+  return 0;
+}

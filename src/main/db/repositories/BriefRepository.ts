@@ -1,0 +1,195 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type {
+  Block,
+  Brief,
+  BriefDocument,
+  BriefFormat,
+  BriefMeta,
+  BriefSummary,
+  Section,
+} from '../../../shared/model';
+
+interface BriefRow {
+  id: string;
+  title: string;
+  subtitle: string | null;
+  organisation: string | null;
+  reference: string | null;
+  published: string | null;
+  document_type: string | null;
+  language: string | null;
+  authors: string;
+  tags: string;
+  source_name: string;
+  format: string;
+  imported_at: string;
+  last_opened_at: string | null;
+  section_count: number;
+}
+
+interface SectionRow {
+  id: string;
+  level: number;
+  heading: string;
+  path: string;
+  parent_id: string | null;
+  blocks: string;
+}
+
+export interface NewBrief {
+  id: string;
+  document: BriefDocument;
+  sourceName: string;
+  contentHash: string;
+  original: Uint8Array;
+  importedAt: string;
+  /** Plain text per section id, for anchoring and search. */
+  plainText: (section: Section) => string;
+}
+
+const summaryColumns = `
+  b.id, b.title, b.subtitle, b.organisation, b.reference, b.published, b.document_type, b.language,
+  b.authors, b.tags, b.source_name, b.format, b.imported_at, b.last_opened_at,
+  (SELECT count(*) FROM sections s WHERE s.brief_id = b.id) AS section_count`;
+
+function toSummary(row: BriefRow): BriefSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    organisation: row.organisation,
+    reference: row.reference,
+    date: row.published,
+    format: row.format as BriefFormat,
+    sourceName: row.source_name,
+    importedAt: row.imported_at,
+    lastOpenedAt: row.last_opened_at,
+    sectionCount: row.section_count,
+  };
+}
+
+function toMeta(row: BriefRow): BriefMeta {
+  return {
+    title: row.title,
+    subtitle: row.subtitle,
+    organisation: row.organisation,
+    reference: row.reference,
+    date: row.published,
+    documentType: row.document_type,
+    language: row.language,
+    authors: JSON.parse(row.authors) as string[],
+    tags: JSON.parse(row.tags) as string[],
+  };
+}
+
+/** Briefs, their outline and their bodies. Statements are prepared once per connection. */
+export class BriefRepository {
+  private readonly insertBrief: Statement;
+  private readonly insertSection: Statement;
+  private readonly insertBody: Statement;
+  private readonly selectSummaries: Statement<[], BriefRow>;
+  private readonly selectBrief: Statement<[string], BriefRow>;
+  private readonly selectSections: Statement<[string], SectionRow>;
+  private readonly updateLastOpened: Statement;
+  private readonly selectIdByHash: Statement<[string], { id: string }>;
+  private readonly selectSectionExists: Statement<[string, string], { found: number }>;
+
+  constructor(private readonly db: Database) {
+    this.insertBrief = db.prepare(`
+      INSERT INTO briefs (id, title, subtitle, organisation, reference, published, document_type,
+        language, authors, tags, source_name, format, content_hash, original, imported_at)
+      VALUES (@id, @title, @subtitle, @organisation, @reference, @published, @documentType,
+        @language, @authors, @tags, @sourceName, @format, @contentHash, @original, @importedAt)`);
+    this.insertSection = db.prepare(`
+      INSERT INTO sections (brief_id, id, ordinal, level, heading, path, parent_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    this.insertBody = db.prepare(`
+      INSERT INTO section_bodies (brief_id, section_id, blocks, plain_text) VALUES (?, ?, ?, ?)`);
+    this.selectSummaries = db.prepare(`
+      SELECT ${summaryColumns} FROM briefs b
+      ORDER BY coalesce(b.last_opened_at, b.imported_at) DESC, b.title`);
+    this.selectBrief = db.prepare(`SELECT ${summaryColumns} FROM briefs b WHERE b.id = ?`);
+    this.selectSections = db.prepare(`
+      SELECT s.id, s.level, s.heading, s.path, s.parent_id, sb.blocks
+      FROM sections s JOIN section_bodies sb ON sb.brief_id = s.brief_id AND sb.section_id = s.id
+      WHERE s.brief_id = ? ORDER BY s.ordinal`);
+    this.updateLastOpened = db.prepare(`UPDATE briefs SET last_opened_at = ? WHERE id = ?`);
+    this.selectIdByHash = db.prepare(`SELECT id FROM briefs WHERE content_hash = ? LIMIT 1`);
+    this.selectSectionExists = db.prepare(
+      `SELECT 1 AS found FROM sections WHERE brief_id = ? AND id = ?`,
+    );
+  }
+
+  /** Stores a whole brief in one transaction: either all of it is saved or none. */
+  insert(brief: NewBrief): void {
+    const { meta } = brief.document;
+    this.db.transaction(() => {
+      this.insertBrief.run({
+        id: brief.id,
+        title: meta.title,
+        subtitle: meta.subtitle,
+        organisation: meta.organisation,
+        reference: meta.reference,
+        published: meta.date,
+        documentType: meta.documentType,
+        language: meta.language,
+        authors: JSON.stringify(meta.authors),
+        tags: JSON.stringify(meta.tags),
+        sourceName: brief.sourceName,
+        format: brief.document.format,
+        contentHash: brief.contentHash,
+        original: Buffer.from(brief.original),
+        importedAt: brief.importedAt,
+      });
+      brief.document.sections.forEach((section, ordinal) => {
+        this.insertSection.run(
+          brief.id,
+          section.id,
+          ordinal,
+          section.level,
+          section.heading,
+          section.path,
+          section.parentId,
+        );
+        this.insertBody.run(
+          brief.id,
+          section.id,
+          JSON.stringify(section.blocks),
+          brief.plainText(section),
+        );
+      });
+    }).immediate();
+  }
+
+  list(): BriefSummary[] {
+    return this.selectSummaries.all().map(toSummary);
+  }
+
+  get(id: string): Brief | undefined {
+    const row = this.selectBrief.get(id);
+    if (!row) return undefined;
+    const sections = this.selectSections.all(id).map(
+      (s): Section => ({
+        id: s.id,
+        level: s.level,
+        heading: s.heading,
+        path: s.path,
+        parentId: s.parent_id,
+        blocks: JSON.parse(s.blocks) as Block[],
+      }),
+    );
+    return { ...toSummary(row), meta: toMeta(row), sections };
+  }
+
+  /** Returns false when no brief has that id. */
+  markOpened(id: string, at: string): boolean {
+    return this.updateLastOpened.run(at, id).changes > 0;
+  }
+
+  hasSection(briefId: string, sectionId: string): boolean {
+    return this.selectSectionExists.get(briefId, sectionId) !== undefined;
+  }
+
+  findIdByContentHash(hash: string): string | undefined {
+    return this.selectIdByHash.get(hash)?.id;
+  }
+}
