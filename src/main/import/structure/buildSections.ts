@@ -1,0 +1,55 @@
+import type { Block, Section } from '../../../shared/model';
+import { sectionSlug } from './sectionSlug';
+
+/** A section before ids and paths are assigned; `level` may skip (it is clamped under its parent). */
+export interface SectionDraft {
+  heading: string;
+  level: number;
+  blocks: Block[];
+}
+
+/**
+ * Turns drafts in reading order into sections with unique slug ids (suffix -2, -3 on repeats),
+ * ordinal paths ("3", "3.2") and parent ids. A draft's parent is the nearest earlier draft
+ * with a lower level; levels are made contiguous (a level-3 draft under a level-1 one becomes 2).
+ */
+export function buildSections(drafts: readonly SectionDraft[]): Section[] {
+  const used = new Set<string>();
+  const uniqueId = (heading: string): string => {
+    const base = sectionSlug(heading);
+    let id = base;
+    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+    used.add(id);
+    return id;
+  };
+
+  const sections: Section[] = [];
+  // stack[i] is the open section at level i + 1 together with its source level and child count.
+  const stack: { section: Section; sourceLevel: number; children: number }[] = [];
+  let topCount = 0;
+  for (const draft of drafts) {
+    while (stack.length > 0 && (stack[stack.length - 1]?.sourceLevel ?? 0) >= draft.level) {
+      stack.pop();
+    }
+    const parent = stack[stack.length - 1];
+    let path: string;
+    if (parent) {
+      parent.children += 1;
+      path = `${parent.section.path}.${parent.children}`;
+    } else {
+      topCount += 1;
+      path = String(topCount);
+    }
+    const section: Section = {
+      id: uniqueId(draft.heading),
+      level: stack.length + 1,
+      heading: draft.heading,
+      path,
+      parentId: parent ? parent.section.id : null,
+      blocks: draft.blocks,
+    };
+    sections.push(section);
+    stack.push({ section, sourceLevel: draft.level, children: 0 });
+  }
+  return sections;
+}
