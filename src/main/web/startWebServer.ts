@@ -2,12 +2,12 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, normalize, sep } from 'node:path';
 import type { ApiErrorCode, ApiResult } from '../../shared/api';
 import { MAX_IMPORT_BYTES, WEB_API_PREFIX, WEB_TOKEN_HEADER } from '../../shared/channels';
 import type { Dispatch } from '../api/dispatch';
-import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
-import { mimeTypeFor } from './mimeTypes';
+import { CONTENT_SECURITY_POLICY } from '../serving/contentSecurityPolicy';
+import { mimeTypeFor } from '../serving/mimeTypeFor';
+import { rendererFileFor } from '../serving/rendererFileFor';
 
 export interface WebServerOptions {
   dispatch: Dispatch;
@@ -108,16 +108,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   }
 
   async function serveStatic(res: ServerResponse, path: string): Promise<void> {
-    const relative = normalize(decodeURIComponent(path === '/' ? '/index.html' : path));
-    const file = join(options.rendererDir, relative);
-    if (!file.startsWith(options.rendererDir + sep)) {
-      res.writeHead(404, SECURITY_HEADERS).end();
-      return;
-    }
-    let content: Buffer;
+    const file = rendererFileFor(path, options.rendererDir);
+    let content: Buffer | undefined;
     try {
-      content = await readFile(file);
+      if (file) content = await readFile(file);
     } catch {
+      content = undefined;
+    }
+    if (!file || !content) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
       res.end('Not found');
       return;

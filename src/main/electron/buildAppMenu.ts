@@ -1,0 +1,34 @@
+import { app, Menu, type MenuItemConstructorOptions } from 'electron';
+
+/** A small native menu of standard roles; developer tools only when running from source. */
+export function buildAppMenu(options: { withDevTools: boolean }): Menu {
+  const isMac = process.platform === 'darwin';
+  const view: MenuItemConstructorOptions[] = [
+    { role: 'reload' },
+    { type: 'separator' },
+    { role: 'resetZoom' },
+    { role: 'zoomIn' },
+    { role: 'zoomOut' },
+    { type: 'separator' },
+    { role: 'togglefullscreen' },
+  ];
+  if (options.withDevTools) view.push({ type: 'separator' }, { role: 'toggleDevTools' });
+
+  const template: MenuItemConstructorOptions[] = [
+    ...(isMac ? [{ role: 'appMenu' } as const] : []),
+    { label: 'File', submenu: [isMac ? { role: 'close' } : { role: 'quit' }] },
+    { role: 'editMenu' },
+    { label: 'View', submenu: view },
+    { role: 'windowMenu' },
+    {
+      role: 'help',
+      submenu: [
+        {
+          label: `About ${app.getName()} ${app.getVersion()}`,
+          click: () => app.showAboutPanel(),
+        },
+      ],
+    },
+  ];
+  return Menu.buildFromTemplate(template);
+}
