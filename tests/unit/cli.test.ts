@@ -1,0 +1,98 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/main/cli';
+import { projectRoot, sampleBriefPath, tempDbPath, tempDir } from './helpers/tempLibrary';
+
+function cli(argv: string[], env: NodeJS.ProcessEnv = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = runCli(argv, {
+    stdout: (text) => out.push(text),
+    stderr: (text) => err.push(text),
+    env,
+    sampleBriefPath,
+  });
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+describe('briefmark command line', () => {
+  it('imports the sample brief and prints its sections and subsections as JSON', () => {
+    const db = tempDbPath();
+    const result = cli(['import', sampleBriefPath, '--json', '--db', db]);
+    expect(result.code).toBe(0);
+    const imported = JSON.parse(result.stdout) as {
+      id: string;
+      title: string;
+      sections: { id: string; level: number; heading: string }[];
+    };
+    expect(Object.keys(imported)).toEqual(['id', 'title', 'sections']);
+    const topLevel = imported.sections.filter((s) => s.level === 1).map((s) => s.heading);
+    expect(topLevel).toEqual(
+      expect.arrayContaining([
+        'Focus of the Meetings',
+        'Decisions',
+        'I. PREDICTABLE AND COORDINATED SUPPORT FOR UKRAINE',
+        'II. ALLIED DETERRENCE AND DEFENCE',
+        "III. RESPONSE TO RUSSIA'S HOSTILE ACTIONS TOWARD ALLIES",
+      ]),
+    );
+    const headings = imported.sections.map((s) => s.heading);
+    const underII = headings.slice(headings.indexOf('II. ALLIED DETERRENCE AND DEFENCE') + 1, headings.indexOf("III. RESPONSE TO RUSSIA'S HOSTILE ACTIONS TOWARD ALLIES"));
+    expect(underII).toEqual([
+      "Implementation of NATO's new defence plans",
+      'Towards a new Defence Industrial Pledge',
+      'NATO Nuclear Posture and Adaptation',
+    ]);
+  });
+
+  it('lists, shows and exports from the library named by BRIEFMARK_DB', () => {
+    const env = { BRIEFMARK_DB: tempDbPath() };
+    const { stdout } = cli(['import', sampleBriefPath, '--json'], env);
+    const { id } = JSON.parse(stdout) as { id: string };
+
+    const list = cli(['list', '--json'], env);
+    expect(JSON.parse(list.stdout)).toEqual([expect.objectContaining({ id, reference: '128 SPE 24 E' })]);
+
+    const show = cli(['show', id], env);
+    expect(show.stdout).toContain('Reference: 128 SPE 24 E');
+    expect(show.stdout).toContain('NATO Nuclear Posture and Adaptation');
+
+    const out = join(tempDir(), 'export.md');
+    const exported = cli(['export', id, '--out', out], env);
+    expect(exported.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toMatch(/^---\ntitle: /);
+  });
+
+  it('reports a missing file and an unsupported file on stderr with a non-zero exit', () => {
+    const db = tempDbPath();
+    const missing = cli(['import', '/no/such/brief.txt', '--db', db]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('/no/such/brief.txt: no such file.');
+    expect(missing.stdout).toBe('');
+
+    const unsupported = cli(['import', join(projectRoot, 'package.json'), '--db', db]);
+    expect(unsupported.code).toBe(1);
+    expect(unsupported.stderr).toContain('package.json');
+  });
+
+  it('refuses an unknown command or brief with a clear message', () => {
+    const db = tempDbPath();
+    expect(cli(['frobnicate', '--db', db])).toMatchObject({ code: 2 });
+    expect(cli(['show', 'nope', '--db', db]).stderr).toMatch(/No brief with id “nope”/);
+    expect(cli(['list', '--bogus']).stderr).toMatch(/Unknown option/i);
+  });
+
+  it('runs as `npx briefmark` from the checkout', () => {
+    const db = tempDbPath();
+    const result = spawnSync('npx', ['--no-install', 'briefmark', 'list', '--json', '--db', db], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+    });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual([]);
+    expect(existsSync(db)).toBe(true);
+  });
+});
