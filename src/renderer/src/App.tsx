@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'react';
+import { api } from './api/api';
+import { Alert } from './components/Alert';
+import { LibraryView } from './features/library/LibraryView';
+import { ReaderView } from './features/reader/ReaderView';
+import { readLastOpenBrief, rememberOpenBrief } from './lastOpenBrief';
+
+type Screen = { kind: 'starting' } | { kind: 'library' } | { kind: 'reader'; briefId: string };
+
+/** The app shell: asks the library what to open first, then shows the library or a brief. */
+export function App() {
+  const [screen, setScreen] = useState<Screen>({ kind: 'starting' });
+  const [startError, setStartError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    void api['app.welcome']({}).then((result) => {
+      if (cancelled) return;
+      if (!result.ok) setStartError(result.error.message);
+      const briefId = (result.ok ? result.value.openBriefId : null) ?? readLastOpenBrief();
+      setScreen(briefId ? { kind: 'reader', briefId } : { kind: 'library' });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (screen.kind === 'starting') return;
+    rememberOpenBrief(screen.kind === 'reader' ? screen.briefId : null);
+  }, [screen]);
+
+  return (
+    <div className="app">
+      {startError && (
+        <div className="banner">
+          <Alert title="Briefmark could not start normally" onDismiss={() => setStartError(null)}>
+            <p>{startError}</p>
+          </Alert>
+        </div>
+      )}
+      {screen.kind === 'starting' && <p className="center-message muted">Opening your library…</p>}
+      {screen.kind === 'library' && (
+        <LibraryView onOpen={(briefId) => setScreen({ kind: 'reader', briefId })} />
+      )}
+      {screen.kind === 'reader' && (
+        <ReaderView
+          key={screen.briefId}
+          briefId={screen.briefId}
+          onBack={() => setScreen({ kind: 'library' })}
+        />
+      )}
+    </div>
+  );
+}

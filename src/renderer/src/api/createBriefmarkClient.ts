@@ -1,0 +1,37 @@
+import type {
+  ApiMethod,
+  ApiRequest,
+  ApiResponse,
+  ApiResult,
+  BriefmarkClient,
+} from '../../../shared/api';
+import type { ApiInvoke } from './ApiInvoke';
+
+// A record keyed by every method makes the compiler flag a method added to the contract but not here.
+const METHODS: Record<ApiMethod, true> = {
+  'app.welcome': true,
+  'briefs.list': true,
+  'briefs.get': true,
+  'briefs.markOpened': true,
+  'briefs.import': true,
+  'notes.list': true,
+  'notes.save': true,
+  'export.markdown': true,
+};
+
+function typedMethod<M extends ApiMethod>(
+  invoke: ApiInvoke,
+  method: M,
+): (request: ApiRequest<M>) => Promise<ApiResult<ApiResponse<M>>> {
+  // The main process validated the request and produced the value from the same contract.
+  return (request) => invoke(method, request) as Promise<ApiResult<ApiResponse<M>>>;
+}
+
+/** Builds the typed client the app calls, e.g. `api['briefs.get']({ briefId })`. */
+export function createBriefmarkClient(invoke: ApiInvoke): BriefmarkClient {
+  const entries = (Object.keys(METHODS) as ApiMethod[]).map((method) => [
+    method,
+    typedMethod(invoke, method),
+  ]);
+  return Object.fromEntries(entries) as BriefmarkClient;
+}

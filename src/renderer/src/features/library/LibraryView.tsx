@@ -1,0 +1,170 @@
+import { useEffect, useRef, useState, type DragEvent } from 'react';
+import type { ApiResult } from '../../../../shared/api';
+import type { BriefSummary } from '../../../../shared/model';
+import { api } from '../../api/api';
+import { Alert } from '../../components/Alert';
+import { Icon } from '../../components/Icon';
+import { BriefList } from './BriefList';
+import { importFiles, type ImportFailure } from './importFiles';
+
+const ACCEPTED_EXTENSIONS = ['.txt', '.md', '.markdown', '.qmd'];
+
+type ListLoad =
+  | { kind: 'loading' }
+  | { kind: 'ready'; briefs: BriefSummary[] }
+  | { kind: 'error'; message: string };
+
+function listLoadFrom(result: ApiResult<BriefSummary[]>): ListLoad {
+  return result.ok
+    ? { kind: 'ready', briefs: result.value }
+    : { kind: 'error', message: result.error.message };
+}
+
+interface LibraryViewProps {
+  onOpen: (briefId: string) => void;
+}
+
+/** The list of imported briefs, with import by file picker or drag and drop. */
+export function LibraryView({ onOpen }: LibraryViewProps) {
+  const [load, setLoad] = useState<ListLoad>({ kind: 'loading' });
+  const [progress, setProgress] = useState<string | null>(null);
+  const [failures, setFailures] = useState<ImportFailure[]>([]);
+  const [dragging, setDragging] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  const refresh = async () => {
+    const result = await api['briefs.list']({});
+    setLoad(listLoadFrom(result));
+  };
+
+  useEffect(() => {
+    let cancelled = false;
+    void api['briefs.list']({}).then((result) => {
+      if (!cancelled) setLoad(listLoadFrom(result));
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  const runImport = async (files: File[]) => {
+    if (files.length === 0 || progress !== null) return;
+    setFailures([]);
+    const outcome = await importFiles(files, (done, total, fileName) =>
+      setProgress(
+        total > 1 ? `Importing ${fileName} (${done + 1} of ${total})…` : `Importing ${fileName}…`,
+      ),
+    );
+    setProgress(null);
+    setFailures(outcome.failures);
+    const [only] = outcome.imported;
+    if (files.length === 1 && only) onOpen(only.id);
+    else await refresh();
+  };
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    void runImport(Array.from(event.dataTransfer.files));
+  };
+
+  return (
+    <div
+      className={dragging ? 'library is-dragging' : 'library'}
+      onDragOver={(event) => {
+        if (!event.dataTransfer.types.includes('Files')) return;
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDragging(false);
+      }}
+      onDrop={onDrop}
+    >
+      <header className="appbar">
+        <p className="brand">Briefmark</p>
+        <span className="appbar-spacer" />
+        <input
+          ref={inputRef}
+          type="file"
+          accept={ACCEPTED_EXTENSIONS.join(',')}
+          multiple
+          hidden
+          tabIndex={-1}
+          aria-hidden="true"
+          onChange={(event) => {
+            const files = Array.from(event.target.files ?? []);
+            // Cleared so that choosing the same file again imports it again.
+            event.target.value = '';
+            void runImport(files);
+          }}
+        />
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => inputRef.current?.click()}
+          aria-disabled={progress !== null}
+        >
+          <Icon name="import" />
+          <span>Import…</span>
+        </button>
+      </header>
+
+      <main className="library-main">
+        <div className="library-column">
+          <h1 className="library-title">Library</h1>
+          {load.kind === 'ready' && load.briefs.length > 0 && (
+            <p className="library-count">
+              {load.briefs.length === 1 ? '1 brief' : `${load.briefs.length} briefs`}
+            </p>
+          )}
+          <p className="library-status" role="status">
+            {progress ?? ''}
+          </p>
+          {failures.length > 0 && (
+            <Alert
+              title={
+                failures.length === 1
+                  ? 'A file could not be imported'
+                  : `${failures.length} files could not be imported`
+              }
+              onDismiss={() => setFailures([])}
+            >
+              <ul className="failure-list">
+                {failures.map((failure, index) => (
+                  <li key={index}>
+                    <strong>{failure.fileName}</strong>: {failure.message}
+                  </li>
+                ))}
+              </ul>
+            </Alert>
+          )}
+          {load.kind === 'loading' && <p className="muted">Loading your library…</p>}
+          {load.kind === 'error' && (
+            <Alert title="The library could not be loaded">
+              <p>{load.message}</p>
+            </Alert>
+          )}
+          {load.kind === 'ready' && load.briefs.length === 0 && (
+            <div className="empty-state">
+              <Icon name="document" size={40} />
+              <p className="empty-state-title">No briefs yet</p>
+              <p className="muted">
+                Import a brief as plain text or Markdown (.txt, .md), or drop files onto this
+                window.
+              </p>
+            </div>
+          )}
+          {load.kind === 'ready' && load.briefs.length > 0 && (
+            <BriefList briefs={load.briefs} onOpen={onOpen} />
+          )}
+        </div>
+      </main>
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          <p>Drop to import</p>
+        </div>
+      )}
+    </div>
+  );
+}

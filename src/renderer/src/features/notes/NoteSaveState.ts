@@ -1,0 +1,3 @@
+/** What the notes panel shows about saving. */
+export type NoteSaveState =
+  { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };

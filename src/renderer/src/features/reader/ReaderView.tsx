@@ -1,0 +1,121 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Brief } from '../../../../shared/model';
+import { api } from '../../api/api';
+import { Alert } from '../../components/Alert';
+import { Icon } from '../../components/Icon';
+import { ExportButton } from '../export/ExportButton';
+import { NotesPanel } from '../notes/NotesPanel';
+import { useBriefNotes } from '../notes/useBriefNotes';
+import { BriefDocument } from './BriefDocument';
+import { sectionDomId, sectionHeadingDomId } from './domIds';
+import { jumpToElement } from './jumpToElement';
+import { OutlineSidebar } from './OutlineSidebar';
+import { useScrollSpy } from './useScrollSpy';
+import { useSectionKeys } from './useSectionKeys';
+
+type BriefLoad =
+  { kind: 'loading' } | { kind: 'ready'; brief: Brief } | { kind: 'error'; message: string };
+
+interface ReaderViewProps {
+  briefId: string;
+  onBack: () => void;
+}
+
+/** The reader for one brief: outline, document and notes side by side. */
+export function ReaderView({ briefId, onBack }: ReaderViewProps) {
+  const [load, setLoad] = useState<BriefLoad>({ kind: 'loading' });
+  const [exportError, setExportError] = useState<string | null>(null);
+  const notes = useBriefNotes(briefId);
+  const scrollRef = useRef<HTMLElement>(null);
+  const brief = load.kind === 'ready' ? load.brief : null;
+  const { currentSectionId: readingSectionId, markJump } = useScrollSpy(
+    scrollRef,
+    brief ? brief.id : '',
+  );
+
+  useEffect(() => {
+    let cancelled = false;
+    void api['briefs.get']({ briefId }).then((result) => {
+      if (cancelled) return;
+      setLoad(
+        result.ok
+          ? { kind: 'ready', brief: result.value }
+          : { kind: 'error', message: result.error.message },
+      );
+      // Only the library's order depends on this, so a failure is not worth interrupting reading.
+      if (result.ok) void api['briefs.markOpened']({ briefId });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [briefId]);
+
+  useEffect(() => {
+    if (brief) document.title = `${brief.title} · Briefmark`;
+    return () => {
+      document.title = 'Briefmark';
+    };
+  }, [brief]);
+
+  const jumpToSection = (sectionId: string) => {
+    jumpToElement(sectionDomId(sectionId), { focusId: sectionHeadingDomId(sectionId) });
+    markJump(sectionId);
+  };
+
+  const sectionIds = useMemo(() => brief?.sections.map((section) => section.id) ?? [], [brief]);
+  useSectionKeys(sectionIds, readingSectionId, jumpToSection);
+
+  const leave = () => {
+    void notes.saver.flush();
+    onBack();
+  };
+
+  return (
+    <div className="reader">
+      <header className="appbar">
+        <button type="button" className="button button-quiet" onClick={leave}>
+          <Icon name="back" />
+          <span>Library</span>
+        </button>
+        <p className="appbar-title" title={brief?.title}>
+          {brief?.title ?? ''}
+        </p>
+        {brief && (
+          <ExportButton
+            briefId={brief.id}
+            beforeExport={() => notes.saver.flush()}
+            onError={setExportError}
+          />
+        )}
+      </header>
+      {exportError && (
+        <div className="banner">
+          <Alert title="Export failed" onDismiss={() => setExportError(null)}>
+            <p>{exportError}</p>
+          </Alert>
+        </div>
+      )}
+      {load.kind === 'loading' && <p className="center-message muted">Opening the brief…</p>}
+      {load.kind === 'error' && (
+        <div className="center-message">
+          <Alert title="This brief could not be opened">
+            <p>{load.message}</p>
+          </Alert>
+        </div>
+      )}
+      {brief && (
+        <div className="reader-body">
+          <OutlineSidebar
+            sections={brief.sections}
+            currentSectionId={readingSectionId}
+            onJump={jumpToSection}
+          />
+          <main className="reader-main" ref={scrollRef} tabIndex={0} aria-label={brief.title}>
+            <BriefDocument brief={brief} />
+          </main>
+          <NotesPanel notes={notes} sections={brief.sections} readingSectionId={readingSectionId} />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+// First import: configures zod before any module can build a schema (the CSP forbids eval).
+import './zodConfig';
+import './styles/base.css';
+import './styles/app.css';
+import './styles/document.css';
+import './styles/notes.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('The page has no #root element.');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
