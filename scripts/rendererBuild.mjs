@@ -29,7 +29,12 @@ export function ensureBuilt({ quiet = false } = {}) {
   if (!quiet) console.log('Building Briefmark…');
   const result = spawnSync(
     process.execPath,
-    [join(projectRoot, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--logLevel', 'warn'],
+    [
+      join(projectRoot, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'),
+      'build',
+      '--logLevel',
+      'warn',
+    ],
     { cwd: projectRoot, stdio: 'inherit' },
   );
   return result.status === 0;

@@ -66,7 +66,10 @@ export function runCli(argv: string[], io: CliIo): number {
         return exportBrief(library, single(args, 'export <id>'), values.out, io);
     }
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (
+      error instanceof UsageError ||
+      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
       io.stderr(`briefmark: ${(error as Error).message}\n\n${USAGE}`);
       return 2;
     }
@@ -97,7 +100,8 @@ function importFiles(library: Library, files: string[], json: boolean, io: CliIo
   }
   if (json) {
     const shaped = imported.map(({ id, title, sections }) => ({ id, title, sections }));
-    if (shaped.length > 0) io.stdout(JSON.stringify(files.length === 1 ? shaped[0] : shaped, null, 2));
+    if (shaped.length > 0)
+      io.stdout(JSON.stringify(files.length === 1 ? shaped[0] : shaped, null, 2));
   } else {
     for (const brief of imported) {
       const status = brief.alreadyInLibrary ? 'already in the library' : 'imported';
@@ -156,11 +160,20 @@ function describeBrief(brief: Brief): string {
   const lines = [brief.title, ''];
   for (const [label, value] of facts) if (value) lines.push(`${label}: ${value}`);
   lines.push('', 'Outline:');
-  lines.push(...brief.sections.map((s: Section) => `${'  '.repeat(s.level)}${s.path}  ${s.heading}  [${s.id}]`));
+  lines.push(
+    ...brief.sections.map(
+      (s: Section) => `${'  '.repeat(s.level)}${s.path}  ${s.heading}  [${s.id}]`,
+    ),
+  );
   return lines.join('\n');
 }
 
-function exportBrief(library: Library, briefId: string, out: string | undefined, io: CliIo): number {
+function exportBrief(
+  library: Library,
+  briefId: string,
+  out: string | undefined,
+  io: CliIo,
+): number {
   const { markdown } = library.exportMarkdown(briefId);
   if (out === undefined) {
     io.stdout(markdown.trimEnd());

@@ -44,11 +44,9 @@ export interface BriefmarkApi {
   'briefs.markOpened': (request: { briefId: string }) => { lastOpenedAt: string };
   'briefs.import': (request: { fileName: string; dataBase64: string }) => ImportedBrief;
   'notes.list': (request: { briefId: string }) => SectionNote[];
-  'notes.save': (request: {
-    briefId: string;
-    sectionId: string | null;
-    doc: NoteDoc;
-  }) => { updatedAt: string };
+  'notes.save': (request: { briefId: string; sectionId: string | null; doc: NoteDoc }) => {
+    updatedAt: string;
+  };
   'export.markdown': (request: { briefId: string }) => MarkdownExport;
 }
 

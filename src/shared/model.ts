@@ -5,10 +5,7 @@
 
 /** A mark on a run of text. A link with `href: null` is a placeholder or unsafe link, shown inert. */
 export type TextMark =
-  | { type: 'bold' }
-  | { type: 'italic' }
-  | { type: 'code' }
-  | { type: 'link'; href: string | null };
+  { type: 'bold' } | { type: 'italic' } | { type: 'code' } | { type: 'link'; href: string | null };
 
 export type Inline =
   | { type: 'text'; text: string; marks?: TextMark[] }

@@ -45,9 +45,7 @@ export const requestSchemas = {
     })
     .strict(),
   'notes.list': z.object({ briefId: id }).strict(),
-  'notes.save': z
-    .object({ briefId: id, sectionId: id.nullable(), doc: noteDocSchema })
-    .strict(),
+  'notes.save': z.object({ briefId: id, sectionId: id.nullable(), doc: noteDocSchema }).strict(),
   'export.markdown': z.object({ briefId: id }).strict(),
 } satisfies Record<ApiMethod, z.ZodType>;
 

@@ -28,7 +28,10 @@ test('keeps a note typed in section II after reload, and exports it under that h
 }) => {
   await page.goto(app.url);
   await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
-  await page.getByRole('navigation', { name: /outline/i }).getByText(SECTION_II, { exact: true }).click();
+  await page
+    .getByRole('navigation', { name: /outline/i })
+    .getByText(SECTION_II, { exact: true })
+    .click();
 
   const editor = page.getByRole('textbox', { name: `Note for ${SECTION_II}` });
   await expect(editor).toBeVisible();
@@ -42,7 +45,10 @@ test('keeps a note typed in section II after reload, and exports it under that h
 
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
-  await page.getByRole('navigation', { name: /outline/i }).getByText(SECTION_II, { exact: true }).click();
+  await page
+    .getByRole('navigation', { name: /outline/i })
+    .getByText(SECTION_II, { exact: true })
+    .click();
   const reloaded = page.getByRole('textbox', { name: `Note for ${SECTION_II}` });
   await expect(reloaded).toContainText('Ask the committee about the 2% figures before the summit.');
   await expect(reloaded.locator('strong')).toHaveText('2% figures');
@@ -59,7 +65,8 @@ test('keeps a note typed in section II after reload, and exports it under that h
   let noteHeading = '';
   tokens.forEach((token, index) => {
     if (token.type === 'heading_open') currentHeading = tokens[index + 1]?.content ?? '';
-    if (token.type === 'inline' && token.content.includes('before the summit')) noteHeading = currentHeading;
+    if (token.type === 'inline' && token.content.includes('before the summit'))
+      noteHeading = currentHeading;
   });
   expect(noteHeading).toBe(SECTION_II);
   expect(markdown).toContain('**2% figures**');
@@ -68,7 +75,10 @@ test('keeps a note typed in section II after reload, and exports it under that h
 
 test('a note survives the server restarting, as after quitting the app', async ({ page, app }) => {
   await page.goto(app.url);
-  await page.getByRole('navigation', { name: /outline/i }).getByText('Decisions', { exact: true }).click();
+  await page
+    .getByRole('navigation', { name: /outline/i })
+    .getByText('Decisions', { exact: true })
+    .click();
   const editor = page.getByRole('textbox', { name: 'Note for Decisions' });
   await editor.click();
   await page.keyboard.type('Endorsements to track');
@@ -76,7 +86,12 @@ test('a note survives the server restarting, as after quitting the app', async (
 
   await app.restart();
   await page.goto(app.url);
-  await page.getByRole('navigation', { name: /outline/i }).getByText('Decisions', { exact: true }).click();
+  // A new run starts in the library; the brief is one click away.
+  await page.getByRole('button', { name: TITLE }).click();
+  await page
+    .getByRole('navigation', { name: /outline/i })
+    .getByText('Decisions', { exact: true })
+    .click();
   await expect(page.getByRole('textbox', { name: 'Note for Decisions' })).toContainText(
     'Endorsements to track',
   );

@@ -22,7 +22,9 @@ function raw(
       (res) => {
         let text = '';
         res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text, headers: res.headers }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: text, headers: res.headers }),
+        );
       },
     );
     req.on('error', reject);
@@ -33,7 +35,12 @@ function raw(
 test.describe('web mode refuses callers that are not the app', () => {
   test('an API call without the token is refused', async ({ app }) => {
     const host = new URL(app.origin).host;
-    const response = await raw(app.origin, '/api/briefs.list', { host, 'content-type': 'application/json' }, '{}');
+    const response = await raw(
+      app.origin,
+      '/api/briefs.list',
+      { host, 'content-type': 'application/json' },
+      '{}',
+    );
     expect(response.status).toBe(401);
     expect(JSON.parse(response.body)).toMatchObject({ ok: false });
   });
@@ -49,11 +56,17 @@ test.describe('web mode refuses callers that are not the app', () => {
     expect(response.status).toBe(401);
   });
 
-  test('a request naming another host (DNS rebinding) is refused, even with the token', async ({ app }) => {
+  test('a request naming another host (DNS rebinding) is refused, even with the token', async ({
+    app,
+  }) => {
     const response = await raw(
       app.origin,
       '/api/briefs.list',
-      { host: 'attacker.example:80', 'content-type': 'application/json', 'x-briefmark-token': app.token },
+      {
+        host: 'attacker.example:80',
+        'content-type': 'application/json',
+        'x-briefmark-token': app.token,
+      },
       '{}',
     );
     expect(response.status).toBe(403);
@@ -89,12 +102,20 @@ test.describe('web mode refuses callers that are not the app', () => {
     const notJson = await raw(app.origin, '/api/briefs.list', headers, '{"unterminated');
     expect(notJson.status).toBe(400);
     const badShape = await raw(app.origin, '/api/briefs.get', headers, '{"briefId": {"$gt": ""}}');
-    expect(JSON.parse(badShape.body)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(JSON.parse(badShape.body)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request' },
+    });
     const unknown = await raw(app.origin, '/api/__proto__', headers, '{}');
-    expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(JSON.parse(unknown.body)).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_method' },
+    });
   });
 
-  test('pages are served with a strict Content-Security-Policy and no path escapes', async ({ app }) => {
+  test('pages are served with a strict Content-Security-Policy and no path escapes', async ({
+    app,
+  }) => {
     const host = new URL(app.origin).host;
     const index = await raw(app.origin, '/', { host }, undefined, 'GET');
     expect(index.status).toBe(200);

@@ -39,7 +39,10 @@ describe('briefmark command line', () => {
       ]),
     );
     const headings = imported.sections.map((s) => s.heading);
-    const underII = headings.slice(headings.indexOf('II. ALLIED DETERRENCE AND DEFENCE') + 1, headings.indexOf("III. RESPONSE TO RUSSIA'S HOSTILE ACTIONS TOWARD ALLIES"));
+    const underII = headings.slice(
+      headings.indexOf('II. ALLIED DETERRENCE AND DEFENCE') + 1,
+      headings.indexOf("III. RESPONSE TO RUSSIA'S HOSTILE ACTIONS TOWARD ALLIES"),
+    );
     expect(underII).toEqual([
       "Implementation of NATO's new defence plans",
       'Towards a new Defence Industrial Pledge',
@@ -53,7 +56,9 @@ describe('briefmark command line', () => {
     const { id } = JSON.parse(stdout) as { id: string };
 
     const list = cli(['list', '--json'], env);
-    expect(JSON.parse(list.stdout)).toEqual([expect.objectContaining({ id, reference: '128 SPE 24 E' })]);
+    expect(JSON.parse(list.stdout)).toEqual([
+      expect.objectContaining({ id, reference: '128 SPE 24 E' }),
+    ]);
 
     const show = cli(['show', id], env);
     expect(show.stdout).toContain('Reference: 128 SPE 24 E');

@@ -18,7 +18,9 @@ describe('openDatabase', () => {
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     const strictTables = db
-      .prepare(`SELECT name FROM pragma_table_list WHERE schema = 'main' AND strict = 1 ORDER BY name`)
+      .prepare(
+        `SELECT name FROM pragma_table_list WHERE schema = 'main' AND strict = 1 ORDER BY name`,
+      )
       .pluck()
       .all();
     expect(strictTables).toEqual(['app_state', 'briefs', 'notes', 'section_bodies', 'sections']);
@@ -93,7 +95,9 @@ describe('hot queries', () => {
         .all('x')
         .map((row) => (row as { detail: string }).detail)
         .join('\n');
-    expect(plan(`SELECT * FROM notes WHERE brief_id = ?`)).toMatch(/USING INDEX sqlite_autoindex_notes_1/);
+    expect(plan(`SELECT * FROM notes WHERE brief_id = ?`)).toMatch(
+      /USING INDEX sqlite_autoindex_notes_1/,
+    );
     expect(plan(`SELECT * FROM sections WHERE brief_id = ? ORDER BY ordinal`)).toMatch(
       /USING INDEX sqlite_autoindex_sections_2/,
     );

@@ -37,17 +37,37 @@ describe('dispatch', () => {
     ['an unknown field', 'briefs.get', { briefId: 'a', admin: true }, 'invalid_request'],
     ['fields on an empty request', 'briefs.list', { limit: 5 }, 'invalid_request'],
     ['an oversized id', 'briefs.get', { briefId: 'x'.repeat(10_000) }, 'invalid_request'],
-    ['data that is not base64', 'briefs.import', { fileName: 'a.txt', dataBase64: '<script>' }, 'invalid_request'],
-    ['a note that is not an object', 'notes.save', { briefId: 'a', sectionId: null, doc: 'hi' }, 'invalid_request'],
+    [
+      'data that is not base64',
+      'briefs.import',
+      { fileName: 'a.txt', dataBase64: '<script>' },
+      'invalid_request',
+    ],
+    [
+      'a note that is not an object',
+      'notes.save',
+      { briefId: 'a', sectionId: null, doc: 'hi' },
+      'invalid_request',
+    ],
     [
       'a note node with an unknown key',
       'notes.save',
       { briefId: 'a', sectionId: null, doc: { type: 'doc', onload: 'x' } },
       'invalid_request',
     ],
-    ['a note that is not a doc', 'notes.save', { briefId: 'a', sectionId: null, doc: { type: 'paragraph' } }, 'invalid_request'],
+    [
+      'a note that is not a doc',
+      'notes.save',
+      { briefId: 'a', sectionId: null, doc: { type: 'paragraph' } },
+      'invalid_request',
+    ],
     ['a brief that does not exist', 'briefs.get', { briefId: 'nope' }, 'not_found'],
-    ['an export of a brief that does not exist', 'export.markdown', { briefId: 'nope' }, 'not_found'],
+    [
+      'an export of a brief that does not exist',
+      'export.markdown',
+      { briefId: 'nope' },
+      'not_found',
+    ],
   ])('refuses %s with a %s error value, never throwing', async (_label, method, payload, code) => {
     const dispatch = setUp();
     const result = await dispatch(method, payload);

@@ -35,7 +35,9 @@ describe('Library', () => {
     const dbPath = tempDbPath();
     const library = open(dbPath);
     const imported = library.importFile('sample.txt', readFileSync(sampleBriefPath));
-    const section = imported.sections.find((s) => s.heading === 'II. ALLIED DETERRENCE AND DEFENCE');
+    const section = imported.sections.find(
+      (s) => s.heading === 'II. ALLIED DETERRENCE AND DEFENCE',
+    );
     expect(section).toBeDefined();
     library.saveNote(imported.id, section!.id, noteDoc('Ask about the 2% figures.'));
     library.saveNote(imported.id, null, noteDoc('Whole-brief note.'));
@@ -44,7 +46,9 @@ describe('Library', () => {
     const reopened = open(dbPath);
     const notes = reopened.listNotes(imported.id);
     expect(notes).toHaveLength(2);
-    expect(notes.find((n) => n.sectionId === section!.id)?.doc).toEqual(noteDoc('Ask about the 2% figures.'));
+    expect(notes.find((n) => n.sectionId === section!.id)?.doc).toEqual(
+      noteDoc('Ask about the 2% figures.'),
+    );
     expect(notes.find((n) => n.sectionId === null)?.doc).toEqual(noteDoc('Whole-brief note.'));
     reopened.close();
   });
@@ -113,7 +117,9 @@ describe('Library', () => {
   it('exports the section note under its heading with a file name from the title', () => {
     const library = open();
     const imported = library.importFile('sample.txt', readFileSync(sampleBriefPath));
-    const section = imported.sections.find((s) => s.heading === 'II. ALLIED DETERRENCE AND DEFENCE')!;
+    const section = imported.sections.find(
+      (s) => s.heading === 'II. ALLIED DETERRENCE AND DEFENCE',
+    )!;
     library.saveNote(imported.id, section.id, noteDoc('Compare with the Washington declaration.'));
     const { fileName, markdown } = library.exportMarkdown(imported.id);
     expect(fileName).toMatch(/\.md$/);

@@ -1,10 +1,4 @@
-import type {
-  ApiErrorCode,
-  ApiMethod,
-  ApiRequest,
-  ApiResponse,
-  ApiResult,
-} from '../../shared/api';
+import type { ApiErrorCode, ApiMethod, ApiRequest, ApiResponse, ApiResult } from '../../shared/api';
 import { isApiMethod, requestSchemas } from '../../shared/schemas';
 import { DatabaseError } from '../db/DatabaseError';
 import type { Library } from '../services/Library';
@@ -42,7 +36,10 @@ export function createDispatch(library: Library): Dispatch {
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue && issue.path.length > 0 ? ` (at ${issue.path.join('.')})` : '';
-      return fail('invalid_request', `Invalid request for ${method}: ${issue?.message ?? 'malformed'}${where}.`);
+      return fail(
+        'invalid_request',
+        `Invalid request for ${method}: ${issue?.message ?? 'malformed'}${where}.`,
+      );
     }
     try {
       const handler = handlers[method] as (request: unknown) => unknown;
@@ -58,13 +55,19 @@ function toFailure(error: unknown): ApiResult<never> {
   if (error instanceof DatabaseError) return fail('database_error', error.message);
   const message = error instanceof Error ? error.message : String(error);
   if (/SQLITE_FULL|database or disk is full/i.test(message)) {
-    return fail('database_error', 'The disk is full: nothing was saved. Free some space and try again.');
+    return fail(
+      'database_error',
+      'The disk is full: nothing was saved. Free some space and try again.',
+    );
   }
   if (/SQLITE_READONLY|readonly database/i.test(message)) {
     return fail('database_error', 'The library file is read-only: nothing was saved.');
   }
   if (/SQLITE_BUSY|database is locked/i.test(message)) {
-    return fail('database_error', 'The library is busy in another program: nothing was saved. Try again.');
+    return fail(
+      'database_error',
+      'The library is busy in another program: nothing was saved. Try again.',
+    );
   }
   console.error('briefmark: unexpected error in dispatch', error);
   return fail('internal_error', `Something went wrong inside Briefmark: ${message}`);

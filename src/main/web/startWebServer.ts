@@ -62,11 +62,19 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!allowedHosts().has(req.headers.host ?? '')) {
-      return sendJson(res, 403, failure('invalid_request', 'Requests must be addressed to 127.0.0.1.'));
+      return sendJson(
+        res,
+        403,
+        failure('invalid_request', 'Requests must be addressed to 127.0.0.1.'),
+      );
     }
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedOrigins().has(origin)) {
-      return sendJson(res, 403, failure('invalid_request', 'Requests from other sites are refused.'));
+      return sendJson(
+        res,
+        403,
+        failure('invalid_request', 'Requests from other sites are refused.'),
+      );
     }
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     if (path.startsWith(WEB_API_PREFIX)) return handleApi(req, res, path);
@@ -86,7 +94,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return sendJson(
         res,
         401,
-        failure('invalid_request', 'This request lacks the web mode token; open the URL printed at start-up.'),
+        failure(
+          'invalid_request',
+          'This request lacks the web mode token; open the URL printed at start-up.',
+        ),
       );
     }
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
@@ -94,7 +105,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     const body = await readBody(req, MAX_BODY_BYTES);
     if (body === 'too_large') {
-      return sendJson(res, 413, failure('too_large', 'The request is larger than the 50 MB import limit.'));
+      return sendJson(
+        res,
+        413,
+        failure('too_large', 'The request is larger than the 50 MB import limit.'),
+      );
     }
     let request: unknown;
     try {

@@ -122,42 +122,44 @@ export class BriefRepository {
   /** Stores a whole brief in one transaction: either all of it is saved or none. */
   insert(brief: NewBrief): void {
     const { meta } = brief.document;
-    this.db.transaction(() => {
-      this.insertBrief.run({
-        id: brief.id,
-        title: meta.title,
-        subtitle: meta.subtitle,
-        organisation: meta.organisation,
-        reference: meta.reference,
-        published: meta.date,
-        documentType: meta.documentType,
-        language: meta.language,
-        authors: JSON.stringify(meta.authors),
-        tags: JSON.stringify(meta.tags),
-        sourceName: brief.sourceName,
-        format: brief.document.format,
-        contentHash: brief.contentHash,
-        original: Buffer.from(brief.original),
-        importedAt: brief.importedAt,
-      });
-      brief.document.sections.forEach((section, ordinal) => {
-        this.insertSection.run(
-          brief.id,
-          section.id,
-          ordinal,
-          section.level,
-          section.heading,
-          section.path,
-          section.parentId,
-        );
-        this.insertBody.run(
-          brief.id,
-          section.id,
-          JSON.stringify(section.blocks),
-          brief.plainText(section),
-        );
-      });
-    }).immediate();
+    this.db
+      .transaction(() => {
+        this.insertBrief.run({
+          id: brief.id,
+          title: meta.title,
+          subtitle: meta.subtitle,
+          organisation: meta.organisation,
+          reference: meta.reference,
+          published: meta.date,
+          documentType: meta.documentType,
+          language: meta.language,
+          authors: JSON.stringify(meta.authors),
+          tags: JSON.stringify(meta.tags),
+          sourceName: brief.sourceName,
+          format: brief.document.format,
+          contentHash: brief.contentHash,
+          original: Buffer.from(brief.original),
+          importedAt: brief.importedAt,
+        });
+        brief.document.sections.forEach((section, ordinal) => {
+          this.insertSection.run(
+            brief.id,
+            section.id,
+            ordinal,
+            section.level,
+            section.heading,
+            section.path,
+            section.parentId,
+          );
+          this.insertBody.run(
+            brief.id,
+            section.id,
+            JSON.stringify(section.blocks),
+            brief.plainText(section),
+          );
+        });
+      })
+      .immediate();
   }
 
   list(): BriefSummary[] {
@@ -167,16 +169,14 @@ export class BriefRepository {
   get(id: string): Brief | undefined {
     const row = this.selectBrief.get(id);
     if (!row) return undefined;
-    const sections = this.selectSections.all(id).map(
-      (s): Section => ({
-        id: s.id,
-        level: s.level,
-        heading: s.heading,
-        path: s.path,
-        parentId: s.parent_id,
-        blocks: JSON.parse(s.blocks) as Block[],
-      }),
-    );
+    const sections = this.selectSections.all(id).map((s): Section => ({
+      id: s.id,
+      level: s.level,
+      heading: s.heading,
+      path: s.path,
+      parentId: s.parent_id,
+      blocks: JSON.parse(s.blocks) as Block[],
+    }));
     return { ...toSummary(row), meta: toMeta(row), sections };
   }
 

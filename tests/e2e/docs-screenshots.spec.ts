@@ -1,0 +1,53 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from './fixtures/webMode';
+
+const SECTION_II = 'II. ALLIED DETERRENCE AND DEFENCE';
+const projectRoot = join(import.meta.dirname, '..', '..');
+const shotsDir = join(projectRoot, 'test-results', 'screenshots');
+
+/** Screenshots land in test-results/; `npm run docs:screenshots` also copies them into docs/. */
+function saveShot(name: string): string {
+  mkdirSync(shotsDir, { recursive: true });
+  return join(shotsDir, name);
+}
+
+function publish(name: string): void {
+  if (!process.env.BRIEFMARK_UPDATE_DOCS) return;
+  copyFileSync(join(shotsDir, name), join(projectRoot, 'docs', name));
+}
+
+test('the reader with a formatted note on section II, with no console errors or CSP violations', async ({
+  page,
+  app,
+}) => {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+
+  await page.goto(app.url);
+  await page
+    .getByRole('navigation', { name: /outline/i })
+    .getByText(SECTION_II, { exact: true })
+    .click();
+  const editor = page.getByRole('textbox', { name: `Note for ${SECTION_II}` });
+  await editor.click();
+  await page.keyboard.type('Questions for the committee hearing');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('- ');
+  await page.keyboard.press('ControlOrMeta+b');
+  await page.keyboard.type('23 Allies');
+  await page.keyboard.press('ControlOrMeta+b');
+  await page.keyboard.type(' at 2%: which are still below?');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Compare with the Washington Summit declaration');
+  await expect(page.getByTestId('note-status')).toHaveText(/saved/i);
+  await expect(editor.locator('li')).toHaveCount(2);
+  await expect(editor.locator('strong')).toHaveText('23 Allies');
+
+  await page.screenshot({ path: saveShot('screenshot-reader.png') });
+  publish('screenshot-reader.png');
+  expect(problems).toEqual([]);
+});
