@@ -1,4 +1,4 @@
-import { BrowserWindow, type WebContents } from 'electron';
+import { BrowserWindow, dialog, type WebContents } from 'electron';
 import { confirmOpenExternal } from './confirmOpenExternal';
 
 /**
@@ -22,6 +22,24 @@ export function hardenWebContents(contents: WebContents): void {
   });
   contents.on('will-attach-webview', (event) => {
     event.preventDefault();
+  });
+  // The renderer holds the window open while a note is unsaved; let the user decide.
+  contents.on('will-prevent-unload', (event) => {
+    const owner = BrowserWindow.fromWebContents(contents);
+    const options = {
+      type: 'warning' as const,
+      message: 'A note has not been saved yet.',
+      detail:
+        'Briefmark is still trying to save it. If you close now, the latest changes may be lost.',
+      buttons: ['Keep Open', 'Close Anyway'],
+      defaultId: 0,
+      cancelId: 0,
+    };
+    const choice = owner
+      ? dialog.showMessageBoxSync(owner, options)
+      : dialog.showMessageBoxSync(options);
+    // preventDefault here ignores the renderer's beforeunload and lets the window close.
+    if (choice === 1) event.preventDefault();
   });
   contents.setWindowOpenHandler(({ url }) => {
     offerExternally(url);

@@ -31,13 +31,18 @@ export class NoteSaver {
   private queue: Promise<void> = Promise.resolve();
   private inFlight = 0;
   private lastError: string | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private retryDelayMs: number;
   private state: NoteSaveState = { kind: 'idle' };
 
   constructor(
     private readonly save: SaveNote,
     private readonly onStateChange: (state: NoteSaveState) => void,
     private readonly debounceMs = 600,
-  ) {}
+    private readonly firstRetryMs = 2_000,
+  ) {
+    this.retryDelayMs = firstRetryMs;
+  }
 
   /** Takes the notes as loaded; notes typed since are kept. */
   load(notes: readonly SectionNote[]): void {
@@ -73,6 +78,10 @@ export class NoteSaver {
       clearTimeout(this.timer);
       this.timer = null;
     }
+    if (this.retryTimer !== null) {
+      clearTimeout(this.retryTimer);
+      this.retryTimer = null;
+    }
     const keys = [...this.dirty];
     this.dirty.clear();
     for (const key of keys) {
@@ -91,14 +100,26 @@ export class NoteSaver {
       const result = await this.save(sectionIdOf(key), doc);
       if (result.ok) {
         this.lastError = null;
+        this.retryDelayMs = this.firstRetryMs;
       } else {
         this.lastError = result.error.message;
         this.dirty.add(key);
+        this.scheduleRetry();
       }
     } finally {
       this.inFlight -= 1;
       this.publish();
     }
+  }
+
+  /** A failed save is tried again by itself, backing off to every 30 s, until it succeeds. */
+  private scheduleRetry(): void {
+    if (this.retryTimer !== null) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.flush();
+    }, this.retryDelayMs);
+    this.retryDelayMs = Math.min(this.retryDelayMs * 2, 30_000);
   }
 
   private publish(): void {

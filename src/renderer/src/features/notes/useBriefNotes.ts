@@ -50,11 +50,20 @@ export function useBriefNotes(briefId: string): BriefNotes {
       if (document.visibilityState === 'hidden') void saver.flush();
     };
     const flush = () => void saver.flush();
+    // Asking before the window goes while a note is unsaved; the desktop shell shows its own dialog.
+    const warnIfUnsaved = (event: BeforeUnloadEvent) => {
+      if (!saver.hasUnsavedChanges) return;
+      void saver.flush();
+      event.preventDefault();
+      event.returnValue = '';
+    };
     document.addEventListener('visibilitychange', flushWhenHidden);
     window.addEventListener('pagehide', flush);
+    window.addEventListener('beforeunload', warnIfUnsaved);
     return () => {
       document.removeEventListener('visibilitychange', flushWhenHidden);
       window.removeEventListener('pagehide', flush);
+      window.removeEventListener('beforeunload', warnIfUnsaved);
       void saver.flush();
     };
   }, [saver]);
