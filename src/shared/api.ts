@@ -58,3 +58,14 @@ export type ApiResponse<M extends ApiMethod> = ReturnType<BriefmarkApi[M]>;
 export type BriefmarkClient = {
   [M in ApiMethod]: (request: ApiRequest<M>) => Promise<ApiResult<ApiResponse<M>>>;
 };
+
+/**
+ * What the Electron preload exposes as `window.briefmark`: one typed entry into dispatch.
+ * Main still validates every request, since a compromised renderer ignores types.
+ */
+export interface BriefmarkBridge {
+  invoke<M extends ApiMethod>(
+    method: M,
+    request: ApiRequest<M>,
+  ): Promise<ApiResult<ApiResponse<M>>>;
+}

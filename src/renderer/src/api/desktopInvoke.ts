@@ -1,10 +1,6 @@
-import type { ApiResult } from '../../../shared/api';
+import type { ApiRequest, BriefmarkBridge } from '../../../shared/api';
 import type { ApiInvoke } from './ApiInvoke';
 import { apiResultFrom, internalError } from './apiResultFrom';
-
-interface BriefmarkBridge {
-  invoke(method: string, request: unknown): Promise<ApiResult<unknown>>;
-}
 
 declare global {
   interface Window {
@@ -19,7 +15,9 @@ export function desktopInvoke(): ApiInvoke | null {
   if (!bridge || typeof bridge.invoke !== 'function') return null;
   return async (method, request) => {
     try {
-      const result = apiResultFrom(await bridge.invoke(method, request));
+      // The typed client above checked the request's type; this layer only forwards it.
+      const answer: unknown = await bridge.invoke(method, request as ApiRequest<typeof method>);
+      const result = apiResultFrom(answer);
       return result ?? internalError('The app returned an answer Briefmark could not read.');
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
