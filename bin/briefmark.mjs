@@ -7,7 +7,7 @@ import { register } from 'tsx/esm/api';
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 register();
 const { runCli } = await import('../src/main/cli.ts');
-process.exitCode = runCli(process.argv.slice(2), {
+process.exitCode = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(`${text}\n`),
   stderr: (text) => process.stderr.write(`${text}\n`),
   env: process.env,

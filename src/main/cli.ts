@@ -31,7 +31,7 @@ export interface CliIo {
 class UsageError extends Error {}
 
 /** Runs one CLI command; returns the process exit code. Never throws. */
-export function runCli(argv: string[], io: CliIo): number {
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let library: Library | undefined;
   try {
     const { values, positionals } = parseArgs({
@@ -57,7 +57,7 @@ export function runCli(argv: string[], io: CliIo): number {
     library = openLibrary({ dbPath, sampleBriefPath: io.sampleBriefPath });
     switch (command) {
       case 'import':
-        return importFiles(library, args, values.json, io);
+        return await importFiles(library, args, values.json, io);
       case 'list':
         return list(library, values.json, io);
       case 'show':
@@ -85,14 +85,19 @@ function single(args: string[], usage: string): string {
   return args[0];
 }
 
-function importFiles(library: Library, files: string[], json: boolean, io: CliIo): number {
+async function importFiles(
+  library: Library,
+  files: string[],
+  json: boolean,
+  io: CliIo,
+): Promise<number> {
   if (files.length === 0) throw new UsageError('Expected: briefmark import <file...>');
   const imported: ImportedBrief[] = [];
   let failures = 0;
   for (const file of files) {
     try {
       const bytes = readFileSync(resolve(file));
-      imported.push(library.importFile(basename(file), bytes));
+      imported.push(await library.importFile(basename(file), bytes));
     } catch (error) {
       failures++;
       io.stderr(`briefmark: ${file}: ${describeFileError(error)}`);

@@ -8,6 +8,10 @@ export type ApiErrorCode =
   | 'unsupported_format'
   | 'import_failed'
   | 'too_large'
+  | 'no_text_layer'
+  | 'encrypted'
+  | 'damaged'
+  | 'cancelled'
   | 'database_error'
   | 'internal_error';
 

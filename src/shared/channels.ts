@@ -6,6 +6,3 @@ export const WEB_API_PREFIX = '/api/';
 
 /** Header carrying web mode's per-run token. */
 export const WEB_TOKEN_HEADER = 'x-briefmark-token';
-
-/** Largest file the importer accepts, in bytes. */
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;

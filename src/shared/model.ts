@@ -64,13 +64,15 @@ export interface BriefMeta {
   tags: string[];
 }
 
-export type BriefFormat = 'text' | 'markdown';
+export type BriefFormat = 'text' | 'markdown' | 'pdf' | 'docx' | 'html';
 
 /** What an importer returns: everything about a brief except what the library assigns. */
 export interface BriefDocument {
   meta: BriefMeta;
   format: BriefFormat;
   sections: Section[];
+  /** What the importer could not carry over faithfully (a flattened table, a skipped image). */
+  warnings?: string[];
 }
 
 export interface BriefSummary {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ApiMethod } from './api';
-import { MAX_IMPORT_BYTES } from './channels';
+import { MAX_IMPORT_BYTES } from './importLimits';
 import type { NoteDoc } from './model';
 
 const id = z.string().min(1).max(128);

@@ -5,10 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/main/cli';
 import { projectRoot, sampleBriefPath, tempDbPath, tempDir } from './helpers/tempLibrary';
 
-function cli(argv: string[], env: NodeJS.ProcessEnv = {}) {
+async function cli(argv: string[], env: NodeJS.ProcessEnv = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = runCli(argv, {
+  const code = await runCli(argv, {
     stdout: (text) => out.push(text),
     stderr: (text) => err.push(text),
     env,
@@ -18,9 +18,9 @@ function cli(argv: string[], env: NodeJS.ProcessEnv = {}) {
 }
 
 describe('briefmark command line', () => {
-  it('imports the sample brief and prints its sections and subsections as JSON', () => {
+  it('imports the sample brief and prints its sections and subsections as JSON', async () => {
     const db = tempDbPath();
-    const result = cli(['import', sampleBriefPath, '--json', '--db', db]);
+    const result = await cli(['import', sampleBriefPath, '--json', '--db', db]);
     expect(result.code).toBe(0);
     const imported = JSON.parse(result.stdout) as {
       id: string;
@@ -50,46 +50,46 @@ describe('briefmark command line', () => {
     ]);
   });
 
-  it('lists, shows and exports from the library named by BRIEFMARK_DB', () => {
+  it('lists, shows and exports from the library named by BRIEFMARK_DB', async () => {
     const env = { BRIEFMARK_DB: tempDbPath() };
-    const { stdout } = cli(['import', sampleBriefPath, '--json'], env);
+    const { stdout } = await cli(['import', sampleBriefPath, '--json'], env);
     const { id } = JSON.parse(stdout) as { id: string };
 
-    const list = cli(['list', '--json'], env);
+    const list = await cli(['list', '--json'], env);
     expect(JSON.parse(list.stdout)).toEqual([
       expect.objectContaining({ id, reference: '128 SPE 24 E' }),
     ]);
 
-    const show = cli(['show', id], env);
+    const show = await cli(['show', id], env);
     expect(show.stdout).toContain('Reference: 128 SPE 24 E');
     expect(show.stdout).toContain('NATO Nuclear Posture and Adaptation');
 
     const out = join(tempDir(), 'export.md');
-    const exported = cli(['export', id, '--out', out], env);
+    const exported = await cli(['export', id, '--out', out], env);
     expect(exported.code).toBe(0);
     expect(readFileSync(out, 'utf8')).toMatch(/^---\ntitle: /);
   });
 
-  it('reports a missing file and an unsupported file on stderr with a non-zero exit', () => {
+  it('reports a missing file and an unsupported file on stderr with a non-zero exit', async () => {
     const db = tempDbPath();
-    const missing = cli(['import', '/no/such/brief.txt', '--db', db]);
+    const missing = await cli(['import', '/no/such/brief.txt', '--db', db]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('/no/such/brief.txt: no such file.');
     expect(missing.stdout).toBe('');
 
-    const unsupported = cli(['import', join(projectRoot, 'package.json'), '--db', db]);
+    const unsupported = await cli(['import', join(projectRoot, 'package.json'), '--db', db]);
     expect(unsupported.code).toBe(1);
     expect(unsupported.stderr).toContain('package.json');
   });
 
-  it('refuses an unknown command or brief with a clear message', () => {
+  it('refuses an unknown command or brief with a clear message', async () => {
     const db = tempDbPath();
-    expect(cli(['frobnicate', '--db', db])).toMatchObject({ code: 2 });
-    expect(cli(['show', 'nope', '--db', db]).stderr).toMatch(/No brief with id “nope”/);
-    expect(cli(['list', '--bogus']).stderr).toMatch(/Unknown option/i);
+    expect(await cli(['frobnicate', '--db', db])).toMatchObject({ code: 2 });
+    expect((await cli(['show', 'nope', '--db', db])).stderr).toMatch(/No brief with id “nope”/);
+    expect((await cli(['list', '--bogus'])).stderr).toMatch(/Unknown option/i);
   });
 
-  it('runs as `npx briefmark` from the checkout', () => {
+  it('runs as `npx briefmark` from the checkout', async () => {
     const db = tempDbPath();
     const result = spawnSync('npx', ['--no-install', 'briefmark', 'list', '--json', '--db', db], {
       cwd: projectRoot,

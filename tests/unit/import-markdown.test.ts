@@ -5,9 +5,9 @@ import type { Block, BriefDocument, Inline, Section } from '../../src/shared/mod
 import { importBriefFile } from '../../src/main/import/importBriefFile';
 
 const corpusDir = join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus');
-const fromCorpus = (name: string): BriefDocument =>
+const fromCorpus = (name: string): Promise<BriefDocument> =>
   importBriefFile(name, readFileSync(join(corpusDir, name)));
-const fromMarkdown = (text: string, name = 'brief.md'): BriefDocument =>
+const fromMarkdown = (text: string, name = 'brief.md'): Promise<BriefDocument> =>
   importBriefFile(name, new TextEncoder().encode(text));
 
 const GAO = 'gao-07-791-reexamining-regulations-retrospective-reviews.md';
@@ -36,8 +36,8 @@ function* walk(blocks: readonly Block[]): Generator<Block> {
 const allBlocks = (doc: BriefDocument): Block[] => doc.sections.flatMap((s) => [...walk(s.blocks)]);
 
 describe('importing Markdown briefs from the corpus', () => {
-  it('reads the Quarto brief: front matter title and its four ## sections', () => {
-    const doc = fromCorpus(ALGA);
+  it('reads the Quarto brief: front matter title and its four ## sections', async () => {
+    const doc = await fromCorpus(ALGA);
     expect(doc.format).toBe('markdown');
     expect(doc.meta.title).toBe('Financial Assistance Grants: Paths towards equitable reform');
     expect(doc.meta.language).toBe('en');
@@ -60,8 +60,8 @@ describe('importing Markdown briefs from the corpus', () => {
     });
   });
 
-  it('reads the Digital Infrastructure Alliance brief: title, subtitle, Roman sections', () => {
-    const doc = fromCorpus(DIA);
+  it('reads the Digital Infrastructure Alliance brief: title, subtitle, Roman sections', async () => {
+    const doc = await fromCorpus(DIA);
     expect(doc.meta).toMatchObject({
       title: 'Digital Infrastructure Alliance',
       subtitle: 'A Multinational Framework for Open Source Sustainability',
@@ -102,8 +102,8 @@ describe('importing Markdown briefs from the corpus', () => {
     ]);
   });
 
-  it('reads the GAO conversion: cover line as metadata, Highlights with its parts, appendices', () => {
-    const doc = fromCorpus(GAO);
+  it('reads the GAO conversion: cover line as metadata, Highlights with its parts, appendices', async () => {
+    const doc = await fromCorpus(GAO);
     expect(doc.meta).toMatchObject({
       title:
         'Information Technology: Agencies Need to Establish Comprehensive Policies to Guide Use of Mobile Devices',
@@ -128,9 +128,9 @@ describe('importing Markdown briefs from the corpus', () => {
     expect(cells.every((c) => !textOf(c.content).includes('<br>'))).toBe(true);
   });
 
-  it('reads the German coalition agreement: capitals title split over lines, Roman chapters', () => {
+  it('reads the German coalition agreement: capitals title split over lines, Roman chapters', async () => {
     const started = performance.now();
-    const doc = fromCorpus(KOALITION);
+    const doc = await fromCorpus(KOALITION);
     const elapsed = performance.now() - started;
     expect(elapsed).toBeLessThan(1000);
     expect(doc.meta.title).toBe('MEHR FORTSCHRITT WAGEN');
@@ -156,8 +156,8 @@ describe('importing Markdown briefs from the corpus', () => {
 });
 
 describe('importing Markdown', () => {
-  it('takes a single # heading as the title and ## headings as top-level sections', () => {
-    const doc = fromMarkdown(
+  it('takes a single # heading as the title and ## headings as top-level sections', async () => {
+    const doc = await fromMarkdown(
       '# Brief\n\nOpening words.\n\n## One\n\nText.\n\n### One A\n\nMore.\n\n## Two\n\nEnd.\n',
     );
     expect(doc.meta.title).toBe('Brief');
@@ -169,8 +169,8 @@ describe('importing Markdown', () => {
     ]);
   });
 
-  it('keeps several # headings as top-level sections', () => {
-    const doc = fromMarkdown('# Part A\n\nText.\n\n## Detail\n\nMore.\n\n# Part B\n\nEnd.\n');
+  it('keeps several # headings as top-level sections', async () => {
+    const doc = await fromMarkdown('# Part A\n\nText.\n\n## Detail\n\nMore.\n\n# Part B\n\nEnd.\n');
     expect(doc.sections.map((s) => `${s.path} ${s.heading}`)).toEqual([
       '1 Part A',
       '1.1 Detail',
@@ -178,8 +178,8 @@ describe('importing Markdown', () => {
     ]);
   });
 
-  it('never keeps raw HTML or unsafe links', () => {
-    const doc = fromMarkdown(
+  it('never keeps raw HTML or unsafe links', async () => {
+    const doc = await fromMarkdown(
       [
         '## Section',
         '',
@@ -208,8 +208,8 @@ describe('importing Markdown', () => {
     ]);
   });
 
-  it('places a footnote after the section that first cites it', () => {
-    const doc = fromMarkdown(
+  it('places a footnote after the section that first cites it', async () => {
+    const doc = await fromMarkdown(
       '---\ntitle: Notes\nauthors: [Ada, Grace]\ndate: 2024-06-13\n---\n\n## First\n\nNo notes.\n\n## Second\n\nA claim.[^src]\n\n## Third\n\nEnd.\n\n[^src]: The source, page 4.\n',
     );
     expect(doc.meta).toMatchObject({
@@ -228,8 +228,8 @@ describe('importing Markdown', () => {
     expect(byHeading(doc, 'Third').blocks.some((b) => b.type === 'footnote')).toBe(false);
   });
 
-  it('marks Arabic and Hebrew paragraphs right-to-left', () => {
-    const doc = fromMarkdown(
+  it('marks Arabic and Hebrew paragraphs right-to-left', async () => {
+    const doc = await fromMarkdown(
       '## النص\n\nهذا نص عربي قصير عن الاقتصاد.\n\nזהו טקסט בעברית.\n\nEnglish text.\n',
     );
     const dirs = doc.sections[0]?.blocks.map((b) =>
@@ -239,8 +239,8 @@ describe('importing Markdown', () => {
     expect(doc.sections[0]?.id).toBe('النص');
   });
 
-  it('reads Markdown saved with a .txt name as Markdown', () => {
-    const doc = fromMarkdown('# Title\n\n## One\n\nText.\n\n## Two\n\nMore.\n', 'notes.txt');
+  it('reads Markdown saved with a .txt name as Markdown', async () => {
+    const doc = await fromMarkdown('# Title\n\n## One\n\nText.\n\n## Two\n\nMore.\n', 'notes.txt');
     expect(doc.format).toBe('markdown');
     expect(topLevel(doc)).toEqual(['One', 'Two']);
   });

@@ -8,11 +8,12 @@ import { sectionPlainText } from '../../src/main/import/sectionPlainText';
 const corpusDir = join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus');
 const SAMPLE = 'nato-pa-128-spe-24-e-defence-ministers-2024-06.txt';
 
+const doc = await importBriefFile(SAMPLE, readFileSync(join(corpusDir, SAMPLE)));
+
 describe('sectionPlainText', () => {
-  const doc = importBriefFile(SAMPLE, readFileSync(join(corpusDir, SAMPLE)));
   const section = (heading: string): Section => doc.sections.find((s) => s.heading === heading)!;
 
-  it('gives a section its text without the heading or any marks', () => {
+  it('gives a section its text without the heading or any marks', async () => {
     const text = sectionPlainText(section('Focus of the Meetings'));
     expect(text).toBe(
       [
@@ -28,7 +29,7 @@ describe('sectionPlainText', () => {
     );
   });
 
-  it('joins blocks with a blank line and writes a footnote as its label and text', () => {
+  it('joins blocks with a blank line and writes a footnote as its label and text', async () => {
     const text = sectionPlainText(section('NATO Nuclear Posture and Adaptation'));
     expect(text).not.toContain('NATO Nuclear Posture and Adaptation\n');
     expect(text).toContain('nuclear weapons in Europe.1\n');
@@ -37,7 +38,7 @@ describe('sectionPlainText', () => {
     );
   });
 
-  it('lays out tables by tabs and rows', () => {
+  it('lays out tables by tabs and rows', async () => {
     const table: Section = {
       id: 't',
       level: 1,

@@ -6,8 +6,9 @@ import { importBriefFile } from '../../src/main/import/importBriefFile';
 
 const corpusDir = join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus');
 const SAMPLE = 'nato-pa-128-spe-24-e-defence-ministers-2024-06.txt';
-const sample = (): BriefDocument => importBriefFile(SAMPLE, readFileSync(join(corpusDir, SAMPLE)));
-const fromText = (text: string, name = 'brief.txt'): BriefDocument =>
+const sample = (): Promise<BriefDocument> =>
+  importBriefFile(SAMPLE, readFileSync(join(corpusDir, SAMPLE)));
+const fromText = (text: string, name = 'brief.txt'): Promise<BriefDocument> =>
   importBriefFile(name, new TextEncoder().encode(text));
 
 const byHeading = (doc: BriefDocument, heading: string): Section => {
@@ -41,8 +42,8 @@ const marksOf = (blocks: readonly Block[], text: string): TextMark['type'][] => 
 };
 
 describe('importing the sample brief (plain text with Markdown-like marks)', () => {
-  it('reads the title block as metadata', () => {
-    const { meta, format } = sample();
+  it('reads the title block as metadata', async () => {
+    const { meta, format } = await sample();
     expect(format).toBe('text');
     expect(meta).toMatchObject({
       organisation: 'NATO Parliamentary Assembly',
@@ -53,14 +54,14 @@ describe('importing the sample brief (plain text with Markdown-like marks)', () 
     });
   });
 
-  it('joins the two capitals lines of the title', () => {
-    expect(sample().meta.title).toBe(
+  it('joins the two capitals lines of the title', async () => {
+    expect((await sample()).meta.title).toBe(
       "NATO DEFENCE MINISTERS' MEETING, 13-14 JUNE 2024: KEY TAKEAWAYS",
     );
   });
 
-  it('finds the top-level sections in order, the opening text first', () => {
-    expect(topLevel(sample())).toEqual([
+  it('finds the top-level sections in order, the opening text first', async () => {
+    expect(topLevel(await sample())).toEqual([
       'Introduction',
       'Focus of the Meetings',
       'Decisions',
@@ -70,15 +71,15 @@ describe('importing the sample brief (plain text with Markdown-like marks)', () 
     ]);
   });
 
-  it('keeps the notice and the opening paragraph in the introduction', () => {
-    const intro = textOf(inlinesOf(byHeading(sample(), 'Introduction').blocks));
+  it('keeps the notice and the opening paragraph in the introduction', async () => {
+    const intro = textOf(inlinesOf(byHeading(await sample(), 'Introduction').blocks));
     expect(intro).toContain('This Policy Brief is presented for information only');
     expect(intro).toContain('NATO Ministers of Defence met in Brussels from 13-14 June.');
     expect(intro).not.toContain('KEY TAKEAWAYS');
   });
 
-  it('nests the short headings under their Roman section', () => {
-    const doc = sample();
+  it('nests the short headings under their Roman section', async () => {
+    const doc = await sample();
     expect(
       childrenOf(doc, byHeading(doc, 'I. PREDICTABLE AND COORDINATED SUPPORT FOR UKRAINE')),
     ).toEqual([
@@ -98,8 +99,8 @@ describe('importing the sample brief (plain text with Markdown-like marks)', () 
     ).toEqual([]);
   });
 
-  it('gives sections stable slug ids, ordinal paths and parents', () => {
-    const doc = sample();
+  it('gives sections stable slug ids, ordinal paths and parents', async () => {
+    const doc = await sample();
     const section = byHeading(doc, 'Long-term financial commitment');
     const parent = byHeading(doc, 'I. PREDICTABLE AND COORDINATED SUPPORT FOR UKRAINE');
     expect(parent).toMatchObject({
@@ -114,11 +115,11 @@ describe('importing the sample brief (plain text with Markdown-like marks)', () 
     });
     const ids = doc.sections.map((s) => s.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(sample().sections.map((s) => s.id)).toEqual(ids);
+    expect((await sample()).sections.map((s) => s.id)).toEqual(ids);
   });
 
-  it('nests a bullet written with a leading space under the bullet before it', () => {
-    const [list] = byHeading(sample(), 'Focus of the Meetings').blocks;
+  it('nests a bullet written with a leading space under the bullet before it', async () => {
+    const [list] = byHeading(await sample(), 'Focus of the Meetings').blocks;
     if (list?.type !== 'list') throw new Error('expected a list');
     expect(list.items).toHaveLength(3);
     const nested = list.items[0]?.blocks[1];
@@ -129,16 +130,16 @@ describe('importing the sample brief (plain text with Markdown-like marks)', () 
     ]);
   });
 
-  it('keeps bold text bold', () => {
-    const intro = byHeading(sample(), 'Introduction').blocks;
+  it('keeps bold text bold', async () => {
+    const intro = byHeading(await sample(), 'Introduction').blocks;
     expect(
       marksOf(intro, 'last meeting at the ministerial level prior to the July Summit'),
     ).toEqual(['bold']);
     expect(marksOf(intro, 'of Heads of State and Government')).toEqual([]);
   });
 
-  it('keeps the bracketed note italic across its bold sentence and its link', () => {
-    const blocks = byHeading(sample(), 'II. ALLIED DETERRENCE AND DEFENCE').blocks;
+  it('keeps the bracketed note italic across its bold sentence and its link', async () => {
+    const blocks = byHeading(await sample(), 'II. ALLIED DETERRENCE AND DEFENCE').blocks;
     expect(marksOf(blocks, '[Note: A few days after the meeting')).toEqual(['italic']);
     expect(marksOf(blocks, 'the latest figures for Allied defence expenditures')).toEqual([
       'italic',
@@ -150,8 +151,8 @@ describe('importing the sample brief (plain text with Markdown-like marks)', () 
     ]);
   });
 
-  it('links the footnote marker to its text at the end of the citing section', () => {
-    const doc = sample();
+  it('links the footnote marker to its text at the end of the citing section', async () => {
+    const doc = await sample();
     const section = byHeading(doc, 'NATO Nuclear Posture and Adaptation');
     const ref = inlinesOf(section.blocks).find((i) => i.type === 'footnoteRef');
     if (ref?.type !== 'footnoteRef') throw new Error('no footnote reference');
@@ -166,8 +167,8 @@ describe('importing the sample brief (plain text with Markdown-like marks)', () 
     expect(footnotes).toHaveLength(1);
   });
 
-  it('keeps the bullet after the footnote line in section III', () => {
-    const doc = sample();
+  it('keeps the bullet after the footnote line in section III', async () => {
+    const doc = await sample();
     const section = byHeading(doc, "III. RESPONSE TO RUSSIA'S HOSTILE ACTIONS TOWARD ALLIES");
     expect(doc.sections[doc.sections.length - 1]).toBe(section);
     const [list] = section.blocks;
@@ -177,9 +178,9 @@ describe('importing the sample brief (plain text with Markdown-like marks)', () 
     );
   });
 
-  it('keeps placeholder links as inert links', () => {
-    const links = sample()
-      .sections.flatMap((s) => inlinesOf(s.blocks))
+  it('keeps placeholder links as inert links', async () => {
+    const links = (await sample()).sections
+      .flatMap((s) => inlinesOf(s.blocks))
       .flatMap((i) => (i.type === 'text' ? (i.marks ?? []) : []))
       .filter((m) => m.type === 'link');
     expect(links.length).toBeGreaterThanOrEqual(2);
@@ -188,8 +189,8 @@ describe('importing the sample brief (plain text with Markdown-like marks)', () 
 });
 
 describe('recognising structure in other plain text', () => {
-  it('nests numbered headings by their numbering and keeps a lead-in line as text', () => {
-    const doc = fromText(
+  it('nests numbered headings by their numbering and keeps a lead-in line as text', async () => {
+    const doc = await fromText(
       [
         'Centre for Policy Studies',
         '',
@@ -244,15 +245,17 @@ describe('recognising structure in other plain text', () => {
     expect(inlinesOf(findings).some((i) => i.type === 'footnoteRef' && i.label === 'a')).toBe(true);
   });
 
-  it('makes a heading-less text one section and names the brief after the file', () => {
-    const doc = fromText('Just one paragraph of notes, nothing else.\n', 'field-notes.txt');
+  it('makes a heading-less text one section and names the brief after the file', async () => {
+    const doc = await fromText('Just one paragraph of notes, nothing else.\n', 'field-notes.txt');
     expect(doc.meta.title).toBe('field-notes');
     expect(doc.sections).toHaveLength(1);
     expect(doc.sections[0]).toMatchObject({ id: 'introduction', level: 1, path: '1' });
   });
 
-  it('suffixes repeated headings to keep ids unique', () => {
-    const doc = fromText('Water Outlook\n\nSummary\n\nFirst text.\n\nSummary\n\nSecond text.\n');
+  it('suffixes repeated headings to keep ids unique', async () => {
+    const doc = await fromText(
+      'Water Outlook\n\nSummary\n\nFirst text.\n\nSummary\n\nSecond text.\n',
+    );
     expect(doc.sections.map((s) => s.id)).toEqual(['summary', 'summary-2']);
   });
 });

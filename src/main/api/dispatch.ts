@@ -4,7 +4,9 @@ import { DatabaseError } from '../db/DatabaseError';
 import type { Library } from '../services/Library';
 import { ServiceError } from '../services/ServiceError';
 
-type Handlers = { [M in ApiMethod]: (request: ApiRequest<M>) => ApiResponse<M> };
+type Handlers = {
+  [M in ApiMethod]: (request: ApiRequest<M>) => ApiResponse<M> | Promise<ApiResponse<M>>;
+};
 
 function handlersFor(library: Library): Handlers {
   return {
@@ -43,7 +45,7 @@ export function createDispatch(library: Library): Dispatch {
     }
     try {
       const handler = handlers[method] as (request: unknown) => unknown;
-      return { ok: true, value: handler(parsed.data) };
+      return { ok: true, value: await handler(parsed.data) };
     } catch (error) {
       return toFailure(error);
     }

@@ -1,24 +1,30 @@
 import type { BriefDocument } from '../../shared/model';
-import { MAX_IMPORT_BYTES } from '../../shared/channels';
-import { decodeBriefText } from './decodeBriefText';
+import { MAX_IMPORT_BYTES } from '../../shared/importLimits';
+import type { BriefImporter } from './BriefImporter';
+import { docxImporter } from './docx/docxImporter';
+import { htmlImporter } from './html/htmlImporter';
 import { ImportError } from './ImportError';
-import { importMarkdown } from './markdown/importMarkdown';
-import { importText } from './text/importText';
+import type { ImportOptions } from './ImportOptions';
+import { markdownImporter } from './markdownImporter';
+import { pdfImporter } from './pdf/pdfImporter';
+import { textImporter } from './textImporter';
 
-const TEXT_EXTENSIONS = new Set(['txt', 'text']);
-const MARKDOWN_EXTENSIONS = new Set(['md', 'markdown', 'qmd']);
-const SUPPORTED = 'Briefmark can import .txt and .md files so far';
+const IMPORTERS: readonly BriefImporter[] = [
+  pdfImporter,
+  docxImporter,
+  htmlImporter,
+  markdownImporter,
+  textImporter,
+];
+
+const SUPPORTED =
+  'Briefmark can import PDF, Word (.docx), web pages (.html), Markdown and text files';
 
 const KNOWN_KINDS: Record<string, string> = {
-  pdf: 'a PDF file',
-  docx: 'a Word document',
-  doc: 'a Word document',
+  doc: 'an old-style Word document (.doc); save it as .docx or PDF first',
   odt: 'an OpenDocument text file',
   rtf: 'an RTF document',
   epub: 'an EPUB e-book',
-  html: 'a web page',
-  htm: 'a web page',
-  xhtml: 'a web page',
   pptx: 'a PowerPoint presentation',
   xlsx: 'an Excel workbook',
   png: 'an image',
@@ -32,30 +38,31 @@ function megabytes(bytes: number): string {
   return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 }
 
-// Markdown saved as .txt: ATX headings on their own lines, or front matter.
-function looksLikeMarkdown(text: string): boolean {
-  if (/^---[ \t]*\n[\s\S]*?\n---[ \t]*(\n|$)/.test(text)) return true;
-  return (text.match(/^#{1,6}[ \t]+\S/gm)?.length ?? 0) >= 2;
+function extensionOf(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
 }
 
 /**
- * Imports a brief from a file's name and bytes. Picks the importer by extension: .txt/.text as
- * plain text with Markdown-like marks (Markdown saved as .txt is read as Markdown), .md/.markdown/
- * .qmd as Markdown. Throws ImportError: 'unsupported_format' for other extensions, 'too_large'
- * above MAX_IMPORT_BYTES, 'import_failed' for empty, binary or non-UTF-8 content.
+ * Imports a brief from a file's name and bytes, choosing the importer by extension. Throws
+ * ImportError with a sentence for the user: 'unsupported_format', 'too_large', 'import_failed'
+ * and the format-specific codes ('no_text_layer', 'encrypted', 'damaged', 'cancelled').
  */
-export function importBriefFile(fileName: string, bytes: Uint8Array): BriefDocument {
+export async function importBriefFile(
+  fileName: string,
+  bytes: Uint8Array,
+  options: ImportOptions = {},
+): Promise<BriefDocument> {
   const name = fileName.split(/[\\/]/).pop() || fileName;
-  const dot = name.lastIndexOf('.');
-  const extension = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
-  const isText = TEXT_EXTENSIONS.has(extension);
-  const isMarkdown = MARKDOWN_EXTENSIONS.has(extension);
-  if (!isText && !isMarkdown) {
+  const extension = extensionOf(name);
+  const importer = IMPORTERS.find((candidate) => candidate.extensions.includes(extension));
+  if (!importer) {
     const kind = KNOWN_KINDS[extension];
-    let what: string;
-    if (kind) what = `is ${kind}`;
-    else if (extension) what = `is a .${extension} file`;
-    else what = 'has no file extension';
+    const what = kind
+      ? `is ${kind}`
+      : extension
+        ? `is a .${extension} file`
+        : 'has no file extension';
     throw new ImportError('unsupported_format', `“${name}” ${what}; ${SUPPORTED}.`);
   }
   if (bytes.length > MAX_IMPORT_BYTES) {
@@ -70,8 +77,12 @@ export function importBriefFile(fileName: string, bytes: Uint8Array): BriefDocum
       `“${name}” is empty (0 bytes), so there is nothing to import.`,
     );
   }
-  const text = decodeBriefText(name, bytes);
-  return isMarkdown || looksLikeMarkdown(text)
-    ? importMarkdown(text, name)
-    : importText(text, name);
+  if (options.signal?.aborted) throw cancelled(name);
+  const document = await importer.import(bytes, name, options);
+  if (options.signal?.aborted) throw cancelled(name);
+  return document;
+}
+
+function cancelled(name: string): ImportError {
+  return new ImportError('cancelled', `The import of “${name}” was cancelled.`);
 }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { ImportedBrief, MarkdownExport } from '../../shared/api';
-import type { Brief, BriefSummary, NoteDoc, SectionNote } from '../../shared/model';
+import type { Brief, BriefDocument, BriefSummary, NoteDoc, SectionNote } from '../../shared/model';
 import { AppStateRepository } from '../db/repositories/AppStateRepository';
 import { BriefRepository } from '../db/repositories/BriefRepository';
 import { NoteRepository } from '../db/repositories/NoteRepository';
@@ -11,6 +11,7 @@ import { exportBriefMarkdown } from '../export/exportBriefMarkdown';
 import { markdownFileName } from '../export/markdownFileName';
 import { ImportError } from '../import/ImportError';
 import { importBriefFile } from '../import/importBriefFile';
+import type { ImportOptions } from '../import/ImportOptions';
 import { sectionPlainText } from '../import/sectionPlainText';
 import { ServiceError } from './ServiceError';
 
@@ -41,14 +42,18 @@ export class Library {
   }
 
   /** On the library's first launch imports the sample brief and returns it for opening. */
-  welcome(): { openBriefId: string | null } {
+  async welcome(): Promise<{ openBriefId: string | null }> {
     if (this.appState.get(SAMPLE_OFFERED_KEY)) return { openBriefId: null };
+    const fileName = basename(this.options.sampleBriefPath);
+    const bytes = readFileSync(this.options.sampleBriefPath);
+    const document = await importBriefFile(fileName, bytes);
+    // Re-checked inside one transaction: two windows may welcome the user at the same moment.
     const openBriefId = this.db
-      .transaction(() => {
+      .transaction((): string | null => {
+        if (this.appState.get(SAMPLE_OFFERED_KEY)) return null;
         this.appState.set(SAMPLE_OFFERED_KEY, this.now().toISOString());
         if (this.briefs.list().length > 0) return null;
-        const bytes = readFileSync(this.options.sampleBriefPath);
-        return this.importFile(basename(this.options.sampleBriefPath), bytes).id;
+        return this.store(fileName, bytes, document);
       })
       .immediate();
     return { openBriefId };
@@ -71,17 +76,20 @@ export class Library {
   }
 
   /**
-   * Imports one file as a new brief, in one transaction. The same file imported twice
+   * Imports one file as a new brief, stored in one transaction. The same file imported twice
    * returns the brief already in the library instead of a duplicate.
    */
-  importFile(fileName: string, bytes: Uint8Array): ImportedBrief {
-    const contentHash = createHash('sha256').update(bytes).digest('hex');
-    const existingId = this.briefs.findIdByContentHash(contentHash);
+  async importFile(
+    fileName: string,
+    bytes: Uint8Array,
+    options: ImportOptions = {},
+  ): Promise<ImportedBrief> {
+    const existingId = this.briefs.findIdByContentHash(contentHashOf(bytes));
     if (existingId) return { ...outlineOf(this.getBrief(existingId)), alreadyInLibrary: true };
 
-    let document;
+    let document: BriefDocument;
     try {
-      document = importBriefFile(fileName, bytes);
+      document = await importBriefFile(fileName, bytes, options);
     } catch (error) {
       if (error instanceof ImportError) throw new ServiceError(error.code, error.message);
       throw new ServiceError(
@@ -89,17 +97,22 @@ export class Library {
         `“${fileName}” could not be imported: ${(error as Error).message}`,
       );
     }
+    const id = this.store(fileName, bytes, document);
+    return { ...outlineOf(this.getBrief(id)), alreadyInLibrary: false };
+  }
+
+  private store(fileName: string, bytes: Uint8Array, document: BriefDocument): string {
     const id = randomUUID();
     this.briefs.insert({
       id,
       document,
       sourceName: fileName,
-      contentHash,
+      contentHash: contentHashOf(bytes),
       original: bytes,
       importedAt: this.now().toISOString(),
       plainText: sectionPlainText,
     });
-    return { ...outlineOf(this.getBrief(id)), alreadyInLibrary: false };
+    return id;
   }
 
   listNotes(briefId: string): SectionNote[] {
@@ -132,6 +145,10 @@ export class Library {
   close(): void {
     if (this.db.open) this.db.close();
   }
+}
+
+function contentHashOf(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 function notFound(briefId: string): ServiceError {

@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApiErrorCode, ApiResult } from '../../shared/api';
-import { MAX_IMPORT_BYTES, WEB_API_PREFIX, WEB_TOKEN_HEADER } from '../../shared/channels';
+import { WEB_API_PREFIX, WEB_TOKEN_HEADER } from '../../shared/channels';
+import { MAX_IMPORT_BYTES } from '../../shared/importLimits';
 import type { Dispatch } from '../api/dispatch';
 import { CONTENT_SECURITY_POLICY } from '../serving/contentSecurityPolicy';
 import { mimeTypeFor } from '../serving/mimeTypeFor';
@@ -182,7 +183,12 @@ function statusFor(code: ApiErrorCode): number {
       return 413;
     case 'unsupported_format':
     case 'import_failed':
+    case 'no_text_layer':
+    case 'encrypted':
+    case 'damaged':
       return 422;
+    case 'cancelled':
+      return 409;
     default:
       return 500;
   }

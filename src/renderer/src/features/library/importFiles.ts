@@ -1,5 +1,5 @@
 import type { ImportedBrief } from '../../../../shared/api';
-import { MAX_IMPORT_BYTES } from '../../../../shared/channels';
+import { MAX_IMPORT_BYTES } from '../../../../shared/importLimits';
 import { api } from '../../api/api';
 import { bytesToBase64 } from './bytesToBase64';
 
