@@ -17,7 +17,12 @@ const relaxCspInDev: Plugin = {
 export default defineConfig({
   main: {
     build: {
-      rolldownOptions: { input: { index: resolve('src/main/index.ts') } },
+      rolldownOptions: {
+        input: {
+          index: resolve('src/main/index.ts'),
+          importWorker: resolve('src/main/import/worker/importWorker.ts'),
+        },
+      },
     },
   },
   preload: {

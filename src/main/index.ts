@@ -13,6 +13,7 @@ import { handleDownloads } from './electron/handleDownloads';
 import { hardenWebContents } from './electron/hardenWebContents';
 import { registerAppProtocol, registerAppSchemeAsPrivileged } from './electron/registerAppProtocol';
 import { registerApiHandler } from './electron/registerApiHandler';
+import { createWorkerImporter } from './import/worker/createWorkerImporter';
 import { openLibrary } from './services/openLibrary';
 
 const APP_NAME = 'Briefmark';
@@ -76,6 +77,10 @@ function run(): void {
           userDataDir: app.getPath('userData'),
         }),
         sampleBriefPath: join(app.getAppPath(), 'resources', 'sample-brief.txt'),
+        // Imports run in a worker thread (emitted beside this bundle) so the window never waits.
+        runImport: createWorkerImporter({
+          workerUrl: new URL('./importWorker.js', import.meta.url),
+        }),
         nativeBinding: electronSqliteBinding({
           appPath: app.getAppPath(),
           electronVersion: process.versions.electron,

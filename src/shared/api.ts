@@ -30,6 +30,13 @@ export interface ImportedBrief {
   alreadyInLibrary: boolean;
 }
 
+/** How far a long import has got, e.g. 12 of 170 pages. */
+export interface ImportProgress {
+  done: number;
+  total: number;
+  unit: 'page' | 'part';
+}
+
 export interface MarkdownExport {
   fileName: string;
   markdown: string;
@@ -46,7 +53,17 @@ export interface BriefmarkApi {
   'briefs.get': (request: { briefId: string }) => Brief;
   /** Marks the brief as opened now (library order, "last opened"). */
   'briefs.markOpened': (request: { briefId: string }) => { lastOpenedAt: string };
-  'briefs.import': (request: { fileName: string; dataBase64: string }) => ImportedBrief;
+  /** `importId`, chosen by the caller, lets `imports.progress` and `imports.cancel` find it. */
+  'briefs.import': (request: {
+    fileName: string;
+    dataBase64: string;
+    importId?: string;
+  }) => ImportedBrief;
+  'imports.progress': (request: { importId: string }) => {
+    running: boolean;
+    progress: ImportProgress | null;
+  };
+  'imports.cancel': (request: { importId: string }) => { cancelled: boolean };
   'notes.list': (request: { briefId: string }) => SectionNote[];
   'notes.save': (request: { briefId: string; sectionId: string | null; doc: NoteDoc }) => {
     updatedAt: string;

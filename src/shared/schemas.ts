@@ -42,8 +42,11 @@ export const requestSchemas = {
         .string()
         .max(maxBase64Length, 'The file is larger than the 50 MB import limit.')
         .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The file data is not valid base64.'),
+      importId: id.optional(),
     })
     .strict(),
+  'imports.progress': z.object({ importId: id }).strict(),
+  'imports.cancel': z.object({ importId: id }).strict(),
   'notes.list': z.object({ briefId: id }).strict(),
   'notes.save': z.object({ briefId: id, sectionId: id.nullable(), doc: noteDocSchema }).strict(),
   'export.markdown': z.object({ briefId: id }).strict(),

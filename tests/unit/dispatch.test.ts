@@ -4,6 +4,7 @@ import { createDispatch } from '../../src/main/api/dispatch';
 import type { Library } from '../../src/main/services/Library';
 import { openLibrary } from '../../src/main/services/openLibrary';
 import type { ImportedBrief } from '../../src/shared/api';
+import { ImportError } from '../../src/main/import/ImportError';
 import { sampleBriefPath, tempDbPath } from './helpers/tempLibrary';
 
 let library: Library | undefined;
@@ -86,5 +87,45 @@ describe('dispatch', () => {
     });
     expect(result).toMatchObject({ ok: false, error: { code: 'unsupported_format' } });
     if (!result.ok) expect(result.error.message).toContain('slides.pptx');
+  });
+});
+
+describe('import progress and cancel', () => {
+  it('reports how far an import has got and cancels it on request', async () => {
+    library = openLibrary({
+      dbPath: tempDbPath(),
+      sampleBriefPath,
+      // Stands in for a long PDF: reports page 3 of 10, then waits until cancelled.
+      runImport: (fileName, _bytes, { signal, onProgress }) =>
+        new Promise((_resolve, reject) => {
+          onProgress?.({ done: 3, total: 10, unit: 'page' });
+          signal?.addEventListener('abort', () =>
+            reject(new ImportError('cancelled', `The import of “${fileName}” was cancelled.`)),
+          );
+        }),
+    });
+    const dispatch = createDispatch(library);
+    const pending = dispatch('briefs.import', {
+      fileName: 'long.pdf',
+      dataBase64: Buffer.from('%PDF-1.7').toString('base64'),
+      importId: 'import-1',
+    });
+    expect(await dispatch('imports.progress', { importId: 'import-1' })).toEqual({
+      ok: true,
+      value: { running: true, progress: { done: 3, total: 10, unit: 'page' } },
+    });
+    expect(await dispatch('imports.cancel', { importId: 'import-1' })).toEqual({
+      ok: true,
+      value: { cancelled: true },
+    });
+    expect(await pending).toEqual({
+      ok: false,
+      error: { code: 'cancelled', message: 'The import of “long.pdf” was cancelled.' },
+    });
+    expect(await dispatch('imports.progress', { importId: 'import-1' })).toEqual({
+      ok: true,
+      value: { running: false, progress: null },
+    });
+    expect(await dispatch('briefs.list', {})).toEqual({ ok: true, value: [] });
   });
 });

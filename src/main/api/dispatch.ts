@@ -1,6 +1,7 @@
 import type { ApiErrorCode, ApiMethod, ApiRequest, ApiResponse, ApiResult } from '../../shared/api';
 import { isApiMethod, requestSchemas } from '../../shared/schemas';
 import { DatabaseError } from '../db/DatabaseError';
+import { ImportJobs } from '../services/ImportJobs';
 import type { Library } from '../services/Library';
 import { ServiceError } from '../services/ServiceError';
 
@@ -8,14 +9,24 @@ type Handlers = {
   [M in ApiMethod]: (request: ApiRequest<M>) => ApiResponse<M> | Promise<ApiResponse<M>>;
 };
 
-function handlersFor(library: Library): Handlers {
+function handlersFor(library: Library, jobs: ImportJobs): Handlers {
   return {
     'app.welcome': () => library.welcome(),
     'briefs.list': () => library.listBriefs(),
     'briefs.get': ({ briefId }) => library.getBrief(briefId),
     'briefs.markOpened': ({ briefId }) => library.markOpened(briefId),
-    'briefs.import': ({ fileName, dataBase64 }) =>
-      library.importFile(fileName, Buffer.from(dataBase64, 'base64')),
+    'briefs.import': async ({ fileName, dataBase64, importId }) => {
+      const bytes = Buffer.from(dataBase64, 'base64');
+      if (importId === undefined) return library.importFile(fileName, bytes);
+      const job = jobs.start(importId);
+      try {
+        return await library.importFile(fileName, bytes, job);
+      } finally {
+        job.finish();
+      }
+    },
+    'imports.progress': ({ importId }) => jobs.progress(importId),
+    'imports.cancel': ({ importId }) => jobs.cancel(importId),
     'notes.list': ({ briefId }) => library.listNotes(briefId),
     'notes.save': ({ briefId, sectionId, doc }) => library.saveNote(briefId, sectionId, doc),
     'export.markdown': ({ briefId }) => library.exportMarkdown(briefId),
@@ -29,7 +40,7 @@ export type Dispatch = (method: unknown, request: unknown) => Promise<ApiResult<
  * zod schema, calls the service, and turns every failure into an error value. Never throws.
  */
 export function createDispatch(library: Library): Dispatch {
-  const handlers = handlersFor(library);
+  const handlers = handlersFor(library, new ImportJobs());
   return async (method, request) => {
     if (!isApiMethod(method)) {
       return fail('unknown_method', `There is no API method called ${describe(method)}.`);

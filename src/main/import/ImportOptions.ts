@@ -1,9 +1,6 @@
-/** Progress of a long import, e.g. pages read of a PDF. */
-export interface ImportProgress {
-  done: number;
-  total: number;
-  unit: 'page' | 'part';
-}
+import type { ImportProgress } from '../../shared/api';
+
+export type { ImportProgress };
 
 export interface ImportOptions {
   /** Aborting rejects the import with ImportError('cancelled'). */

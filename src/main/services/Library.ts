@@ -12,12 +12,15 @@ import { markdownFileName } from '../export/markdownFileName';
 import { ImportError } from '../import/ImportError';
 import { importBriefFile } from '../import/importBriefFile';
 import type { ImportOptions } from '../import/ImportOptions';
+import type { RunImport } from '../import/worker/createWorkerImporter';
 import { sectionPlainText } from '../import/sectionPlainText';
 import { ServiceError } from './ServiceError';
 
 export interface LibraryOptions {
   /** The sample brief imported on the library's first launch. */
   sampleBriefPath: string;
+  /** Parses a file into a brief; in-process by default, a worker thread in the app. */
+  runImport?: RunImport;
   /** Injectable clock so tests can pin timestamps. */
   now?: () => Date;
 }
@@ -30,6 +33,7 @@ export class Library {
   private readonly notes: NoteRepository;
   private readonly appState: AppStateRepository;
   private readonly now: () => Date;
+  private readonly runImport: RunImport;
 
   constructor(
     private readonly db: Database,
@@ -39,6 +43,7 @@ export class Library {
     this.notes = new NoteRepository(db);
     this.appState = new AppStateRepository(db);
     this.now = options.now ?? (() => new Date());
+    this.runImport = options.runImport ?? importBriefFile;
   }
 
   /** On the library's first launch imports the sample brief and returns it for opening. */
@@ -46,7 +51,7 @@ export class Library {
     if (this.appState.get(SAMPLE_OFFERED_KEY)) return { openBriefId: null };
     const fileName = basename(this.options.sampleBriefPath);
     const bytes = readFileSync(this.options.sampleBriefPath);
-    const document = await importBriefFile(fileName, bytes);
+    const document = await this.runImport(fileName, bytes, {});
     // Re-checked inside one transaction: two windows may welcome the user at the same moment.
     const openBriefId = this.db
       .transaction((): string | null => {
@@ -89,7 +94,7 @@ export class Library {
 
     let document: BriefDocument;
     try {
-      document = await importBriefFile(fileName, bytes, options);
+      document = await this.runImport(fileName, bytes, options);
     } catch (error) {
       if (error instanceof ImportError) throw new ServiceError(error.code, error.message);
       throw new ServiceError(

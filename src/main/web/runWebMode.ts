@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { createDispatch } from '../api/dispatch';
 import { resolveDatabasePath } from '../dataLocation';
+import { createWorkerImporter } from '../import/worker/createWorkerImporter';
 import { openLibrary } from '../services/openLibrary';
 import { startWebServer } from './startWebServer';
 
@@ -27,7 +28,15 @@ export async function runWebMode(options: WebModeOptions): Promise<void> {
     throw new Error(`--port must be a number from 0 to 65535, not “${values.port}”.`);
   }
   const dbPath = resolveDatabasePath({ argv: options.argv, env: process.env });
-  const library = openLibrary({ dbPath, sampleBriefPath: options.sampleBriefPath });
+  const library = openLibrary({
+    dbPath,
+    sampleBriefPath: options.sampleBriefPath,
+    // Web mode runs from source: each import gets a worker that loads the TypeScript importer.
+    runImport: createWorkerImporter({
+      workerUrl: new URL('../import/worker/importWorker.ts', import.meta.url),
+      typescriptLoaderUrl: import.meta.resolve('tsx/esm/api'),
+    }),
+  });
   const server = await startWebServer({
     dispatch: createDispatch(library),
     rendererDir: options.rendererDir,

@@ -14,6 +14,8 @@ const METHODS: Record<ApiMethod, true> = {
   'briefs.get': true,
   'briefs.markOpened': true,
   'briefs.import': true,
+  'imports.progress': true,
+  'imports.cancel': true,
   'notes.list': true,
   'notes.save': true,
   'export.markdown': true,

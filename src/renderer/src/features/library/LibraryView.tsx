@@ -5,9 +5,11 @@ import { api } from '../../api/api';
 import { Alert } from '../../components/Alert';
 import { Icon } from '../../components/Icon';
 import { BriefList } from './BriefList';
-import { importFiles, type ImportFailure } from './importFiles';
+import { IMPORTABLE_EXTENSIONS } from '../../../../shared/importLimits';
+import { importFiles, type ImportFailure, type ImportStatus } from './importFiles';
+import { ImportProgressPanel } from './ImportProgressPanel';
 
-const ACCEPTED_EXTENSIONS = ['.txt', '.md', '.markdown', '.qmd'];
+const ACCEPT = IMPORTABLE_EXTENSIONS.map((extension) => `.${extension}`).join(',');
 
 type ListLoad =
   | { kind: 'loading' }
@@ -27,7 +29,9 @@ interface LibraryViewProps {
 /** The list of imported briefs, with import by file picker or drag and drop. */
 export function LibraryView({ onOpen }: LibraryViewProps) {
   const [load, setLoad] = useState<ListLoad>({ kind: 'loading' });
-  const [progress, setProgress] = useState<string | null>(null);
+  const [progress, setProgress] = useState<ImportStatus | null>(null);
+  const [cancelNote, setCancelNote] = useState<string | null>(null);
+  const abortRef = useRef<AbortController | null>(null);
   const [failures, setFailures] = useState<ImportFailure[]>([]);
   const [dragging, setDragging] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -48,15 +52,22 @@ export function LibraryView({ onOpen }: LibraryViewProps) {
   }, []);
 
   const runImport = async (files: File[]) => {
-    if (files.length === 0 || progress !== null) return;
+    if (files.length === 0 || abortRef.current !== null) return;
+    const controller = new AbortController();
+    abortRef.current = controller;
     setFailures([]);
-    const outcome = await importFiles(files, (done, total, fileName) =>
-      setProgress(
-        total > 1 ? `Importing ${fileName} (${done + 1} of ${total})…` : `Importing ${fileName}…`,
-      ),
-    );
+    setCancelNote(null);
+    const outcome = await importFiles(files, { signal: controller.signal, onStatus: setProgress });
+    abortRef.current = null;
     setProgress(null);
     setFailures(outcome.failures);
+    if (outcome.cancelled) {
+      setCancelNote(
+        outcome.imported.length > 0
+          ? `Import cancelled; ${outcome.imported.length} of ${files.length} files were imported.`
+          : 'Import cancelled; nothing was added to your library.',
+      );
+    }
     const [only] = outcome.imported;
     if (files.length === 1 && only) onOpen(only.id);
     else await refresh();
@@ -87,7 +98,7 @@ export function LibraryView({ onOpen }: LibraryViewProps) {
         <input
           ref={inputRef}
           type="file"
-          accept={ACCEPTED_EXTENSIONS.join(',')}
+          accept={ACCEPT}
           multiple
           hidden
           tabIndex={-1}
@@ -118,9 +129,14 @@ export function LibraryView({ onOpen }: LibraryViewProps) {
               {load.briefs.length === 1 ? '1 brief' : `${load.briefs.length} briefs`}
             </p>
           )}
-          <p className="library-status" role="status">
-            {progress ?? ''}
-          </p>
+          {progress && (
+            <ImportProgressPanel status={progress} onCancel={() => abortRef.current?.abort()} />
+          )}
+          {cancelNote && (
+            <p className="library-status" role="status">
+              {cancelNote}
+            </p>
+          )}
           {failures.length > 0 && (
             <Alert
               title={
@@ -150,7 +166,7 @@ export function LibraryView({ onOpen }: LibraryViewProps) {
               <Icon name="document" size={40} />
               <p className="empty-state-title">No briefs yet</p>
               <p className="muted">
-                Import a brief as plain text or Markdown (.txt, .md), or drop files onto this
+                Import a brief (PDF, Word, web page, Markdown or text), or drop files onto this
                 window.
               </p>
             </div>

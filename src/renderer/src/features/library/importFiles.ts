@@ -1,4 +1,4 @@
-import type { ImportedBrief } from '../../../../shared/api';
+import type { ImportedBrief, ImportProgress } from '../../../../shared/api';
 import { MAX_IMPORT_BYTES } from '../../../../shared/importLimits';
 import { api } from '../../api/api';
 import { bytesToBase64 } from './bytesToBase64';
@@ -12,9 +12,24 @@ export interface ImportFailure {
 export interface ImportOutcome {
   imported: ImportedBrief[];
   failures: ImportFailure[];
+  cancelled: boolean;
 }
 
-async function importOne(file: File): Promise<ImportedBrief | ImportFailure> {
+/** Where a batch import has got: which file, and how far into it (pages for a PDF). */
+export interface ImportStatus {
+  fileName: string;
+  index: number;
+  total: number;
+  within: ImportProgress | null;
+}
+
+const POLL_MS = 250;
+
+async function importOne(
+  file: File,
+  signal: AbortSignal,
+  onWithin: (progress: ImportProgress) => void,
+): Promise<ImportedBrief | ImportFailure | 'cancelled'> {
   if (file.size > MAX_IMPORT_BYTES) {
     const limit = Math.round(MAX_IMPORT_BYTES / (1024 * 1024));
     return {
@@ -28,21 +43,44 @@ async function importOne(file: File): Promise<ImportedBrief | ImportFailure> {
   } catch {
     return { fileName: file.name, message: 'The file could not be read from disk.' };
   }
-  const result = await api['briefs.import']({ fileName: file.name, dataBase64 });
-  return result.ok ? result.value : { fileName: file.name, message: result.error.message };
+  if (signal.aborted) return 'cancelled';
+
+  const importId = crypto.randomUUID();
+  const poll = setInterval(() => {
+    void api['imports.progress']({ importId }).then((result) => {
+      if (result.ok && result.value.progress) onWithin(result.value.progress);
+    });
+  }, POLL_MS);
+  const cancel = () => void api['imports.cancel']({ importId });
+  signal.addEventListener('abort', cancel);
+  try {
+    const result = await api['briefs.import']({ fileName: file.name, dataBase64, importId });
+    if (result.ok) return result.value;
+    if (result.error.code === 'cancelled') return 'cancelled';
+    return { fileName: file.name, message: result.error.message };
+  } finally {
+    clearInterval(poll);
+    signal.removeEventListener('abort', cancel);
+  }
 }
 
-/** Imports files one after another, reporting progress as "n of total". */
+/** Imports files one after another; aborting cancels the file under way and skips the rest. */
 export async function importFiles(
   files: readonly File[],
-  onProgress: (done: number, total: number, fileName: string) => void,
+  options: { signal: AbortSignal; onStatus: (status: ImportStatus) => void },
 ): Promise<ImportOutcome> {
-  const outcome: ImportOutcome = { imported: [], failures: [] };
+  const outcome: ImportOutcome = { imported: [], failures: [], cancelled: false };
   for (const [index, file] of files.entries()) {
-    onProgress(index, files.length, file.name);
-    const result = await importOne(file);
+    if (options.signal.aborted) break;
+    const status: ImportStatus = { fileName: file.name, index, total: files.length, within: null };
+    options.onStatus(status);
+    const result = await importOne(file, options.signal, (within) =>
+      options.onStatus({ ...status, within }),
+    );
+    if (result === 'cancelled') break;
     if ('message' in result) outcome.failures.push(result);
     else outcome.imported.push(result);
   }
+  outcome.cancelled = options.signal.aborted;
   return outcome;
 }
