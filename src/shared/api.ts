@@ -89,4 +89,12 @@ export interface BriefmarkBridge {
     method: M,
     request: ApiRequest<M>,
   ): Promise<ApiResult<ApiResponse<M>>>;
+  /** Files chosen in the native File > Import… dialog; returns a function that unsubscribes. */
+  onImportFiles(listener: (files: FileToImport[]) => void): () => void;
+}
+
+/** A file read by the desktop shell for the renderer to import with its usual progress UI. */
+export interface FileToImport {
+  name: string;
+  bytes: Uint8Array;
 }

@@ -6,3 +6,6 @@ export const WEB_API_PREFIX = '/api/';
 
 /** Header carrying web mode's per-run token. */
 export const WEB_TOKEN_HEADER = 'x-briefmark-token';
+
+/** Main -> renderer: files the user chose with File > Import… in the desktop menu. */
+export const MENU_IMPORT_CHANNEL = 'briefmark:menu-import';

@@ -97,7 +97,7 @@ test('opens the sample brief in a locked-down window served from app://', async 
       };
     });
     expect(exposed).toEqual({
-      keys: ['invoke'],
+      keys: ['invoke', 'onImportFiles'],
       invokeType: 'function',
       require: 'undefined',
       process: 'undefined',

@@ -1,4 +1,5 @@
-import { app, Menu, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, Menu, type MenuItemConstructorOptions } from 'electron';
+import { chooseFilesToImport } from './chooseFilesToImport';
 
 /** A small native menu of standard roles; developer tools only when running from source. */
 export function buildAppMenu(options: { withDevTools: boolean }): Menu {
@@ -16,7 +17,22 @@ export function buildAppMenu(options: { withDevTools: boolean }): Menu {
 
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' } as const] : []),
-    { label: 'File', submenu: [isMac ? { role: 'close' } : { role: 'quit' }] },
+    {
+      label: 'File',
+      submenu: [
+        {
+          label: 'Import…',
+          accelerator: 'CmdOrCtrl+O',
+          click: (_item, window) => {
+            const target =
+              window instanceof BrowserWindow ? window : BrowserWindow.getAllWindows()[0];
+            if (target) void chooseFilesToImport(target);
+          },
+        },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
     { role: 'editMenu' },
     { label: 'View', submenu: view },
     { role: 'windowMenu' },

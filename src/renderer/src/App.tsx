@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from './api/api';
+import { onDesktopImportFiles } from './api/onDesktopImportFiles';
 import { Alert } from './components/Alert';
 import { LibraryView } from './features/library/LibraryView';
 import { ReaderView } from './features/reader/ReaderView';
@@ -11,6 +12,17 @@ type Screen = { kind: 'starting' } | { kind: 'library' } | { kind: 'reader'; bri
 export function App() {
   const [screen, setScreen] = useState<Screen>({ kind: 'starting' });
   const [startError, setStartError] = useState<string | null>(null);
+  // Files from the desktop menu's Import…: the library view takes them and imports them.
+  const [menuImport, setMenuImport] = useState<File[] | null>(null);
+
+  useEffect(
+    () =>
+      onDesktopImportFiles((files) => {
+        setMenuImport(files);
+        setScreen({ kind: 'library' });
+      }),
+    [],
+  );
 
   useEffect(() => {
     let cancelled = false;
@@ -41,7 +53,11 @@ export function App() {
       )}
       {screen.kind === 'starting' && <p className="center-message muted">Opening your library…</p>}
       {screen.kind === 'library' && (
-        <LibraryView onOpen={(briefId) => setScreen({ kind: 'reader', briefId })} />
+        <LibraryView
+          onOpen={(briefId) => setScreen({ kind: 'reader', briefId })}
+          filesToImport={menuImport}
+          onFilesTaken={() => setMenuImport(null)}
+        />
       )}
       {screen.kind === 'reader' && (
         <ReaderView

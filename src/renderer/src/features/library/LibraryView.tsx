@@ -24,10 +24,13 @@ function listLoadFrom(result: ApiResult<BriefSummary[]>): ListLoad {
 
 interface LibraryViewProps {
   onOpen: (briefId: string) => void;
+  /** Files handed over from outside the view (the desktop File > Import… dialog). */
+  filesToImport?: File[] | null;
+  onFilesTaken?: () => void;
 }
 
 /** The list of imported briefs, with import by file picker or drag and drop. */
-export function LibraryView({ onOpen }: LibraryViewProps) {
+export function LibraryView({ onOpen, filesToImport, onFilesTaken }: LibraryViewProps) {
   const [load, setLoad] = useState<ListLoad>({ kind: 'loading' });
   const [progress, setProgress] = useState<ImportStatus | null>(null);
   const [cancelNote, setCancelNote] = useState<string | null>(null);
@@ -72,6 +75,28 @@ export function LibraryView({ onOpen }: LibraryViewProps) {
     if (files.length === 1 && only) onOpen(only.id);
     else await refresh();
   };
+
+  useEffect(() => {
+    if (!filesToImport || filesToImport.length === 0) return;
+    onFilesTaken?.();
+    // Files arriving from the desktop menu are an outside event: importing them is the effect.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    void runImport(filesToImport);
+    // runImport reads only refs and setters; re-running it when it is re-created would import twice.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [filesToImport]);
+
+  useEffect(() => {
+    // Ctrl/Cmd+O opens the file picker (on desktop the menu's accelerator takes it first).
+    const onKeyDown = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'o') {
+        event.preventDefault();
+        inputRef.current?.click();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
 
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
