@@ -1,7 +1,8 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ImportedBrief } from '../shared/api';
+import { MAX_IMPORT_BYTES } from '../shared/importLimits';
 import type { Brief, Section } from '../shared/model';
 import { resolveDatabasePath } from './dataLocation';
 import type { Library } from './services/Library';
@@ -96,8 +97,14 @@ async function importFiles(
   let failures = 0;
   for (const file of files) {
     try {
-      const bytes = readFileSync(resolve(file));
-      imported.push(await library.importFile(basename(file), bytes));
+      const path = resolve(file);
+      // Checked before reading, so a huge file is refused without loading it into memory.
+      if (statSync(path).size > MAX_IMPORT_BYTES) {
+        throw new Error(
+          `larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MB, the most Briefmark imports.`,
+        );
+      }
+      imported.push(await library.importFile(basename(file), readFileSync(path)));
     } catch (error) {
       failures++;
       io.stderr(`briefmark: ${file}: ${describeFileError(error)}`);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/main/cli';
@@ -80,6 +80,15 @@ describe('briefmark command line', () => {
     const unsupported = await cli(['import', join(projectRoot, 'package.json'), '--db', db]);
     expect(unsupported.code).toBe(1);
     expect(unsupported.stderr).toContain('package.json');
+  });
+
+  it('refuses a file over the size limit without reading it', async () => {
+    const huge = join(tempDir(), 'huge.txt');
+    writeFileSync(huge, '');
+    truncateSync(huge, 500 * 1024 * 1024);
+    const result = await cli(['import', huge, '--db', tempDbPath()]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('huge.txt: larger than 50 MB, the most Briefmark imports.');
   });
 
   it('refuses an unknown command or brief with a clear message', async () => {
