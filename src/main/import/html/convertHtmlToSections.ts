@@ -1,0 +1,194 @@
+import type { Block, BriefDocument, BriefMeta, Section } from '../../../shared/model';
+import { ImportError } from '../ImportError';
+import { sectionPlainText } from '../sectionPlainText';
+import { applyTextDirection } from '../structure/applyTextDirection';
+import { buildSections, type SectionDraft } from '../structure/buildSections';
+import { detectLanguage } from '../structure/detectLanguage';
+import { inlinePlainText } from '../structure/inlinePlainText';
+import { introHeading } from '../structure/introHeading';
+import { parseDate } from '../structure/parseDate';
+import { parseMetaFields } from '../structure/parseMetaFields';
+import { placeFootnotes } from '../structure/placeFootnotes';
+import { collectFootnotes } from './collectFootnotes';
+import { convertHtmlBlocks, type HtmlEvent } from './convertHtmlBlocks';
+import { createHtmlConversion, type DroppedCounts } from './HtmlConversion';
+import type { HtmlDocument, HtmlElement } from './parseHtmlDocument';
+import { readCoverLines } from './readCoverLines';
+import type { StatedMeta } from './StatedMeta';
+
+/** A parsed page (or a Word file converted to HTML) and what to read from it. */
+export interface HtmlSource {
+  document: HtmlDocument;
+  /** The content to convert, in reading order (the main region of a page, or the body). */
+  roots: readonly HtmlElement[];
+  fileName: string;
+  format: 'html' | 'docx';
+  stated: StatedMeta;
+  /** Read short lines next to the title heading as metadata (report number, date, publisher). */
+  readCover: boolean;
+}
+
+type HeadingEvent = Extract<HtmlEvent, { kind: 'heading' }>;
+
+function normalised(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+function headingText(element: HtmlElement): string {
+  return (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function baseName(fileName: string): string {
+  return (fileName.split(/[\\/]/).pop() ?? fileName).replace(/\.[^.]+$/, '') || fileName;
+}
+
+function trimRules(blocks: Block[]): Block[] {
+  let start = 0;
+  let end = blocks.length;
+  while (start < end && blocks[start]?.type === 'rule') start++;
+  while (end > start && blocks[end - 1]?.type === 'rule') end--;
+  return blocks.slice(start, end);
+}
+
+function plainText(blocks: Block[]): string {
+  const section: Section = { id: '', level: 1, heading: '', path: '', parentId: null, blocks };
+  return sectionPlainText(section);
+}
+
+function plural(n: number, one: string, many: string): string {
+  return n === 1 ? one : many.replace('#', String(n));
+}
+
+function droppedWarnings(dropped: DroppedCounts): string[] {
+  const warnings: string[] = [];
+  if (dropped.images > 0) {
+    warnings.push(
+      plural(dropped.images, '1 image was not imported', '# images were not imported') +
+        ' (Briefmark keeps the text only).',
+    );
+  }
+  if (dropped.embeds > 0) {
+    warnings.push(
+      plural(dropped.embeds, '1 embedded item', '# embedded items') +
+        ' (frames, objects, media or forms) could not be carried over and were dropped.',
+    );
+  }
+  if (dropped.graphics > 0) {
+    warnings.push(
+      plural(dropped.graphics, '1 drawing or formula', '# drawings or formulas') +
+        ' (SVG, MathML or canvas) could not be carried over and were dropped.',
+    );
+  }
+  if (dropped.nestedTables > 0) {
+    warnings.push(
+      plural(dropped.nestedTables, '1 table inside a table was', '# tables inside tables were') +
+        ' flattened into the text of their cell.',
+    );
+  }
+  return warnings;
+}
+
+/**
+ * Converts parsed HTML to a brief: headings h1-h6 become sections by level (a page's single
+ * h1 is the title), blocks and inline marks are mapped to the model, footnote references are
+ * linked to their notes, metadata comes from what the container states, the title block and the
+ * opening lines. Throws ImportError('import_failed') when there is no readable text.
+ */
+export function convertHtmlToSections(source: HtmlSource): BriefDocument {
+  const { document, roots, stated } = source;
+  const context = createHtmlConversion(document);
+  const footnotes = collectFootnotes(roots, context);
+
+  // The page's single h1 names the brief unless the page states a different title.
+  const h1s = Array.from(document.querySelectorAll('h1')).filter((h) => headingText(h) !== '');
+  const only = h1s.length === 1 ? (h1s[0] ?? null) : null;
+  const titleHeading =
+    only && (!stated.title || normalised(stated.title) === normalised(headingText(only)))
+      ? only
+      : null;
+  const cover = titleHeading && source.readCover ? readCoverLines(titleHeading) : null;
+  if (titleHeading) context.skipped.add(titleHeading);
+  for (const line of cover?.consumed ?? []) context.skipped.add(line);
+
+  const events = convertHtmlBlocks(roots, context);
+  const headings = events.filter((e): e is HeadingEvent => e.kind === 'heading');
+  const blocks = events.flatMap((e) => (e.kind === 'block' ? [e.block] : []));
+  const allText = `${headings.map((h) => h.text).join('\n')}\n${plainText(blocks)}`;
+  if (allText.trim() === '' && footnotes.length === 0) {
+    throw new ImportError('import_failed', `“${source.fileName}” has no readable text to import.`);
+  }
+
+  const found = cover?.fields ?? {};
+  const meta: BriefMeta = {
+    title:
+      stated.title ??
+      (titleHeading ? headingText(titleHeading) : undefined) ??
+      stated.pageTitle ??
+      headings[0]?.text ??
+      baseName(source.fileName),
+    subtitle: stated.subtitle ?? null,
+    organisation: stated.organisation ?? found.organisation ?? null,
+    reference: stated.reference ?? found.reference ?? null,
+    date: stated.date ?? found.date ?? null,
+    documentType: stated.documentType ?? found.documentType ?? null,
+    language: stated.language ?? found.language ?? detectLanguage(allText),
+    authors: stated.authors ?? found.authors ?? [],
+    tags: stated.tags ?? [],
+  };
+
+  const intro: SectionDraft = { heading: introHeading(meta.language), level: 1, blocks: [] };
+  const drafts: SectionDraft[] = [intro];
+  const depthStack: number[] = [];
+  let current = intro;
+  for (const event of events) {
+    if (event.kind === 'block') {
+      current.blocks.push(event.block);
+      continue;
+    }
+    while (depthStack.length > 0 && (depthStack[depthStack.length - 1] ?? 0) >= event.depth) {
+      depthStack.pop();
+    }
+    depthStack.push(event.depth);
+    current = { heading: event.text, level: depthStack.length, blocks: [] };
+    drafts.push(current);
+  }
+
+  // Opening lines such as "Report: GAO-07-791 | Published: 2007-07-01" or a lone date are metadata.
+  let opening = true;
+  intro.blocks = intro.blocks.filter((block) => {
+    if (!opening || block.type !== 'paragraph') return true;
+    const plain = inlinePlainText(block.content).trim();
+    const fields = parseMetaFields(plain);
+    if (fields && fields.recognised >= 2 && fields.recognised === fields.total) {
+      meta.reference ??= fields.fields.reference ?? null;
+      meta.date ??= fields.fields.date ?? null;
+      meta.organisation ??= fields.fields.organisation ?? null;
+      meta.documentType ??= fields.fields.documentType ?? null;
+      if (meta.authors.length === 0 && fields.fields.authors) meta.authors = fields.fields.authors;
+      return false;
+    }
+    const date = parseDate(plain);
+    if (date && !meta.date) {
+      meta.date = date;
+      return false;
+    }
+    opening = plain.length <= 120;
+    return true;
+  });
+  for (const draft of drafts) draft.blocks = trimRules(draft.blocks);
+  if (intro.blocks.length === 0 && drafts.length > 1) drafts.shift();
+
+  placeFootnotes(
+    drafts,
+    footnotes.map((block) => ({ block, homeIndex: drafts.length - 1 })),
+  );
+  for (const draft of drafts) applyTextDirection(draft.blocks);
+  const warnings = droppedWarnings(context.dropped);
+  const brief: BriefDocument = {
+    format: source.format,
+    meta,
+    sections: buildSections(drafts),
+  };
+  if (warnings.length > 0) brief.warnings = warnings;
+  return brief;
+}
