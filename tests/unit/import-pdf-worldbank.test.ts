@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { BriefDocument } from '../../src/shared/model';
+import { pdfImporter } from '../../src/main/import/pdf/pdfImporter';
+import { inlinePlainText } from '../../src/main/import/structure/inlinePlainText';
+
+// The World Bank PDFs run in their own file so that vitest spreads the imports over two cores.
+const corpusDir = join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus');
+const TCHAD = 'worldbank-tchad-diagnostic-systematique-pays-2015-french.pdf';
+const THAI = 'worldbank-thailand-scd-executive-summary-thai.pdf';
+const TUNISIA = 'worldbank-tunisia-systematic-country-diagnostic-2015.pdf';
+const UZBEK = 'worldbank-uzbekistan-scd-2016-russian.pdf';
+
+const cache = new Map<string, Promise<BriefDocument>>();
+const load = (name: string): Promise<BriefDocument> => {
+  let doc = cache.get(name);
+  if (!doc) {
+    const bytes = new Uint8Array(readFileSync(join(corpusDir, name)));
+    cache.set(name, (doc = pdfImporter.import(bytes, name, {})));
+  }
+  return doc;
+};
+const allText = (doc: BriefDocument): string =>
+  doc.sections
+    .flatMap((s) => s.blocks.map((b) => (b.type === 'paragraph' ? inlinePlainText(b.content) : '')))
+    .join('\n');
+
+describe('importing World Bank country diagnostics', () => {
+  it('reads the French diagnostic for Chad as French, titled from its cover', async () => {
+    const { meta, sections } = await load(TCHAD);
+    expect(meta.language).toBe('fr');
+    expect(meta.title).toContain('TCHAD');
+    expect(meta.title).not.toBe('World Bank Document');
+    expect(sections.map((s) => s.heading)).toContain('Gouvernance et fragilité');
+  });
+
+  it('keeps Thai script intact and detects Thai', async () => {
+    const doc = await load(THAI);
+    expect(doc.meta.language).toBe('th');
+    const text = allText(doc);
+    expect(text).toMatch(/\p{Script=Thai}{20}/u);
+    expect(text.normalize('NFC')).toBe(text);
+    // No combining vowel or tone mark left stranded after a space.
+    expect(text).not.toMatch(/\s[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/u);
+    expect(doc.sections.map((s) => s.heading)).toContain('คำขอบคุณ');
+  });
+
+  it('reads the Russian diagnostic for Uzbekistan in Cyrillic with its contents headings', async () => {
+    const doc = await load(UZBEK);
+    expect(doc.meta.language).toBe('ru');
+    expect(doc.meta.title).toBe('Систематическая диагностика страны по Узбекистану');
+    const headings = doc.sections.map((s) => s.heading);
+    expect(headings).toContain('Краткое резюме');
+    expect(allText(doc)).toMatch(/Узбекистан/);
+  });
+
+  it('sections the 172-page Tunisia diagnostic by its bookmarks', async () => {
+    const doc = await load(TUNISIA);
+    const top = doc.sections.filter((s) => s.level === 1).map((s) => s.heading);
+    expect(top).toContain('Acknowledgements');
+    expect(top).toContain('Executive Summary');
+    const summary = doc.sections.find((s) => s.heading === 'Executive Summary');
+    expect(doc.sections.filter((s) => s.parentId === summary?.id).map((s) => s.heading)).toEqual([
+      'Context',
+      'Tunisia Systematic Country Diagnostic',
+      'Sustainability of a long Term Development Trajectory',
+      'Conclusions',
+    ]);
+    expect(doc.warnings?.some((w) => w.includes('figure'))).toBe(true);
+  });
+});
