@@ -56,3 +56,50 @@ test('reports each file that cannot be imported by name and reason, and imports 
   await expect(page.getByRole('button', { name: 'Digital Infrastructure Alliance' })).toBeVisible();
   await expect(page.getByText('2 briefs')).toBeVisible();
 });
+
+test('shows the page being read during a long PDF import, and cancels it cleanly', async ({
+  page,
+  app,
+}) => {
+  test.setTimeout(90_000);
+  await openLibrary(page, app.url);
+  await page
+    .locator('input[type=file]')
+    .setInputFiles(join(corpus, 'worldbank-tunisia-systematic-country-diagnostic-2015.pdf'));
+  const progress = page.getByRole('status').filter({ hasText: 'Importing' });
+  await expect(progress).toContainText('worldbank-tunisia-systematic-country-diagnostic-2015.pdf');
+  await expect(progress).toContainText(/page \d+ of 172/, { timeout: 30_000 });
+  await progress.getByRole('button', { name: 'Cancel' }).click();
+  await expect(
+    page.getByText('Import cancelled; nothing was added to your library.'),
+  ).toBeVisible();
+  await expect(page.getByText('1 brief', { exact: true })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('imports a PDF brief and opens it with its sections', async ({ page, app }) => {
+  test.setTimeout(60_000);
+  await openLibrary(page, app.url);
+  await page
+    .locator('input[type=file]')
+    .setInputFiles(join(corpus, 'crs-legal-sidebar-lsb11421-v1-esa-god-squad-exemption.pdf'));
+  const outline = page.getByRole('navigation', { name: /outline/i });
+  await expect(outline).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('LSB11421').first()).toBeVisible();
+});
+
+test('refuses a scanned PDF with a message that says it has no text', async ({ page, app }) => {
+  test.setTimeout(60_000);
+  await openLibrary(page, app.url);
+  await page
+    .locator('input[type=file]')
+    .setInputFiles(join(corpus, 'jfk-nara-176-10011-10152-special-group-minutes-1961-scanned.pdf'));
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText(
+    'jfk-nara-176-10011-10152-special-group-minutes-1961-scanned.pdf',
+    {
+      timeout: 30_000,
+    },
+  );
+  await expect(alert).toContainText(/no text|scanned/i);
+});
