@@ -1,4 +1,4 @@
-import type { Brief, BriefSummary, NoteDoc, SectionNote } from './model';
+import type { Brief, BriefMeta, BriefSummary, NoteDoc, SectionNote } from './model';
 
 /** Error codes a caller can branch on; `message` is always a sentence for the user. */
 export type ApiErrorCode =
@@ -53,6 +53,8 @@ export interface BriefmarkApi {
   'briefs.get': (request: { briefId: string }) => Brief;
   /** Marks the brief as opened now (library order, "last opened"). */
   'briefs.markOpened': (request: { briefId: string }) => { lastOpenedAt: string };
+  /** Replaces the brief's details (title, organisation, …) with what the user typed. */
+  'briefs.updateMeta': (request: { briefId: string; meta: BriefMeta }) => Brief;
   /** `importId`, chosen by the caller, lets `imports.progress` and `imports.cancel` find it. */
   'briefs.import': (request: {
     fileName: string;

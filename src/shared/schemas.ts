@@ -26,6 +26,32 @@ export const noteDocSchema: z.ZodType<NoteDoc> = z.lazy(() =>
     .strict(),
 );
 
+const detail = z.string().trim().max(300).nullable();
+
+/** What the user may edit about a brief; blank optional details are stored as null. */
+export const briefMetaSchema = z
+  .object({
+    title: z.string().trim().min(1, 'A brief needs a title.').max(500),
+    subtitle: detail,
+    organisation: detail,
+    reference: detail,
+    date: z
+      .string()
+      .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'Dates are written as YYYY, YYYY-MM or YYYY-MM-DD.')
+      .nullable(),
+    documentType: detail,
+    language: z
+      .string()
+      .regex(
+        /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/,
+        'Languages are written as codes such as en or pt-BR.',
+      )
+      .nullable(),
+    authors: z.array(z.string().trim().min(1).max(200)).max(50),
+    tags: z.array(z.string().trim().min(1).max(100)).max(50),
+  })
+  .strict();
+
 /** Base64 grows 4/3; a little slack for padding. */
 const maxBase64Length = Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4;
 
@@ -35,6 +61,7 @@ export const requestSchemas = {
   'briefs.list': empty,
   'briefs.get': z.object({ briefId: id }).strict(),
   'briefs.markOpened': z.object({ briefId: id }).strict(),
+  'briefs.updateMeta': z.object({ briefId: id, meta: briefMetaSchema }).strict(),
   'briefs.import': z
     .object({
       fileName: z.string().min(1).max(255),

@@ -10,6 +10,18 @@ import { sampleBriefPath, tempDbPath } from './helpers/tempLibrary';
 let library: Library | undefined;
 afterEach(() => library?.close());
 
+const validMeta = {
+  title: 'A brief',
+  subtitle: null,
+  organisation: null,
+  reference: null,
+  date: '2024-06',
+  documentType: null,
+  language: 'en',
+  authors: [],
+  tags: [],
+};
+
 function setUp() {
   library = openLibrary({ dbPath: tempDbPath(), sampleBriefPath });
   return createDispatch(library);
@@ -63,6 +75,30 @@ describe('dispatch', () => {
       'invalid_request',
     ],
     ['a brief that does not exist', 'briefs.get', { briefId: 'nope' }, 'not_found'],
+    [
+      'details with an empty title',
+      'briefs.updateMeta',
+      { briefId: 'a', meta: { ...validMeta, title: '   ' } },
+      'invalid_request',
+    ],
+    [
+      'details with a date that is not a date',
+      'briefs.updateMeta',
+      { briefId: 'a', meta: { ...validMeta, date: 'June 2024' } },
+      'invalid_request',
+    ],
+    [
+      'details missing a field',
+      'briefs.updateMeta',
+      { briefId: 'a', meta: { title: 'x' } },
+      'invalid_request',
+    ],
+    [
+      'details for a brief that does not exist',
+      'briefs.updateMeta',
+      { briefId: 'nope', meta: validMeta },
+      'not_found',
+    ],
     [
       'an export of a brief that does not exist',
       'export.markdown',

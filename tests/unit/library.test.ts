@@ -129,4 +129,34 @@ describe('Library', () => {
     expect(markdown.indexOf('Compare with the Washington declaration.')).toBeGreaterThan(heading);
     library.close();
   });
+
+  it('keeps the details the user edited, across reopening, and exports them', async () => {
+    const dbPath = tempDbPath();
+    const library = open(dbPath);
+    const imported = await library.importFile('sample.txt', readFileSync(sampleBriefPath));
+    const before = library.getBrief(imported.id).meta;
+    library.updateMeta(imported.id, {
+      ...before,
+      title: '  Defence Ministers, June 2024: "Key" takeaways  ',
+      subtitle: '   ',
+      authors: ['Jane Analyst', ' '],
+      tags: ['nato', 'ukraine', 'nato'],
+    });
+    library.close();
+
+    const reopened = open(dbPath);
+    const brief = reopened.getBrief(imported.id);
+    expect(brief.title).toBe('Defence Ministers, June 2024: "Key" takeaways');
+    expect(brief.meta).toMatchObject({
+      subtitle: null,
+      reference: '128 SPE 24 E',
+      authors: ['Jane Analyst'],
+      tags: ['nato', 'ukraine'],
+    });
+    expect(reopened.listBriefs()[0]!.title).toBe('Defence Ministers, June 2024: "Key" takeaways');
+    expect(reopened.exportMarkdown(imported.id).markdown).toContain(
+      'title: "Defence Ministers, June 2024: \\"Key\\" takeaways"',
+    );
+    reopened.close();
+  });
 });

@@ -15,6 +15,7 @@ function handlersFor(library: Library, jobs: ImportJobs): Handlers {
     'briefs.list': () => library.listBriefs(),
     'briefs.get': ({ briefId }) => library.getBrief(briefId),
     'briefs.markOpened': ({ briefId }) => library.markOpened(briefId),
+    'briefs.updateMeta': ({ briefId, meta }) => library.updateMeta(briefId, meta),
     'briefs.import': async ({ fileName, dataBase64, importId }) => {
       const bytes = Buffer.from(dataBase64, 'base64');
       if (importId === undefined) return library.importFile(fileName, bytes);

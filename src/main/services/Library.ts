@@ -3,7 +3,14 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { ImportedBrief, MarkdownExport } from '../../shared/api';
-import type { Brief, BriefDocument, BriefSummary, NoteDoc, SectionNote } from '../../shared/model';
+import type {
+  Brief,
+  BriefDocument,
+  BriefMeta,
+  BriefSummary,
+  NoteDoc,
+  SectionNote,
+} from '../../shared/model';
 import { AppStateRepository } from '../db/repositories/AppStateRepository';
 import { BriefRepository } from '../db/repositories/BriefRepository';
 import { NoteRepository } from '../db/repositories/NoteRepository';
@@ -78,6 +85,23 @@ export class Library {
     const lastOpenedAt = this.now().toISOString();
     if (!this.briefs.markOpened(briefId, lastOpenedAt)) throw notFound(briefId);
     return { lastOpenedAt };
+  }
+
+  /** Stores the details the user edited; blank optional fields become empty (null). */
+  updateMeta(briefId: string, meta: BriefMeta): Brief {
+    const blankToNull = (value: string | null) => (value && value.trim() ? value.trim() : null);
+    const cleaned: BriefMeta = {
+      ...meta,
+      title: meta.title.trim(),
+      subtitle: blankToNull(meta.subtitle),
+      organisation: blankToNull(meta.organisation),
+      reference: blankToNull(meta.reference),
+      documentType: blankToNull(meta.documentType),
+      authors: meta.authors.map((author) => author.trim()).filter(Boolean),
+      tags: [...new Set(meta.tags.map((tag) => tag.trim()).filter(Boolean))],
+    };
+    if (!this.briefs.updateMeta(briefId, cleaned)) throw notFound(briefId);
+    return this.getBrief(briefId);
   }
 
   /**

@@ -90,6 +90,7 @@ export class BriefRepository {
   private readonly selectBrief: Statement<[string], BriefRow>;
   private readonly selectSections: Statement<[string], SectionRow>;
   private readonly updateLastOpened: Statement;
+  private readonly updateMetaStatement: Statement;
   private readonly selectIdByHash: Statement<[string], { id: string }>;
   private readonly selectSectionExists: Statement<[string, string], { found: number }>;
 
@@ -113,6 +114,11 @@ export class BriefRepository {
       FROM sections s JOIN section_bodies sb ON sb.brief_id = s.brief_id AND sb.section_id = s.id
       WHERE s.brief_id = ? ORDER BY s.ordinal`);
     this.updateLastOpened = db.prepare(`UPDATE briefs SET last_opened_at = ? WHERE id = ?`);
+    this.updateMetaStatement = db.prepare(`
+      UPDATE briefs SET title = @title, subtitle = @subtitle, organisation = @organisation,
+        reference = @reference, published = @published, document_type = @documentType,
+        language = @language, authors = @authors, tags = @tags
+      WHERE id = @id`);
     this.selectIdByHash = db.prepare(`SELECT id FROM briefs WHERE content_hash = ? LIMIT 1`);
     this.selectSectionExists = db.prepare(
       `SELECT 1 AS found FROM sections WHERE brief_id = ? AND id = ?`,
@@ -183,6 +189,23 @@ export class BriefRepository {
   /** Returns false when no brief has that id. */
   markOpened(id: string, at: string): boolean {
     return this.updateLastOpened.run(at, id).changes > 0;
+  }
+
+  /** Returns false when no brief has that id. */
+  updateMeta(id: string, meta: BriefMeta): boolean {
+    const result = this.updateMetaStatement.run({
+      id,
+      title: meta.title,
+      subtitle: meta.subtitle,
+      organisation: meta.organisation,
+      reference: meta.reference,
+      published: meta.date,
+      documentType: meta.documentType,
+      language: meta.language,
+      authors: JSON.stringify(meta.authors),
+      tags: JSON.stringify(meta.tags),
+    });
+    return result.changes > 0;
   }
 
   hasSection(briefId: string, sectionId: string): boolean {

@@ -13,6 +13,7 @@ const METHODS: Record<ApiMethod, true> = {
   'briefs.list': true,
   'briefs.get': true,
   'briefs.markOpened': true,
+  'briefs.updateMeta': true,
   'briefs.import': true,
   'imports.progress': true,
   'imports.cancel': true,

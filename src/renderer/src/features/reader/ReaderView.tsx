@@ -3,6 +3,7 @@ import type { Brief } from '../../../../shared/model';
 import { api } from '../../api/api';
 import { Alert } from '../../components/Alert';
 import { Icon } from '../../components/Icon';
+import { BriefDetailsDialog } from '../details/BriefDetailsDialog';
 import { ExportButton } from '../export/ExportButton';
 import { NotesPanel } from '../notes/NotesPanel';
 import { useBriefNotes } from '../notes/useBriefNotes';
@@ -25,6 +26,7 @@ interface ReaderViewProps {
 export function ReaderView({ briefId, onBack }: ReaderViewProps) {
   const [load, setLoad] = useState<BriefLoad>({ kind: 'loading' });
   const [exportError, setExportError] = useState<string | null>(null);
+  const [editingDetails, setEditingDetails] = useState(false);
   const notes = useBriefNotes(briefId);
   const scrollRef = useRef<HTMLElement>(null);
   const brief = load.kind === 'ready' ? load.brief : null;
@@ -81,6 +83,15 @@ export function ReaderView({ briefId, onBack }: ReaderViewProps) {
           {brief?.title ?? ''}
         </p>
         {brief && (
+          <button
+            type="button"
+            className="button button-quiet"
+            onClick={() => setEditingDetails(true)}
+          >
+            Details…
+          </button>
+        )}
+        {brief && (
           <ExportButton
             briefId={brief.id}
             beforeExport={() => notes.saver.flush()}
@@ -94,6 +105,16 @@ export function ReaderView({ briefId, onBack }: ReaderViewProps) {
             <p>{exportError}</p>
           </Alert>
         </div>
+      )}
+      {brief && editingDetails && (
+        <BriefDetailsDialog
+          brief={brief}
+          onClose={() => setEditingDetails(false)}
+          onSaved={(saved) => {
+            setLoad({ kind: 'ready', brief: saved });
+            setEditingDetails(false);
+          }}
+        />
       )}
       {load.kind === 'loading' && <p className="center-message muted">Opening the brief…</p>}
       {load.kind === 'error' && (
