@@ -81,6 +81,21 @@ function toMeta(row: BriefRow): BriefMeta {
   };
 }
 
+/** The named parameters both the insert and the update bind for a brief's details. */
+function metaParams(meta: BriefMeta) {
+  return {
+    title: meta.title,
+    subtitle: meta.subtitle,
+    organisation: meta.organisation,
+    reference: meta.reference,
+    published: meta.date,
+    documentType: meta.documentType,
+    language: meta.language,
+    authors: JSON.stringify(meta.authors),
+    tags: JSON.stringify(meta.tags),
+  };
+}
+
 /** Briefs, their outline and their bodies. Statements are prepared once per connection. */
 export class BriefRepository {
   private readonly insertBrief: Statement;
@@ -132,15 +147,7 @@ export class BriefRepository {
       .transaction(() => {
         this.insertBrief.run({
           id: brief.id,
-          title: meta.title,
-          subtitle: meta.subtitle,
-          organisation: meta.organisation,
-          reference: meta.reference,
-          published: meta.date,
-          documentType: meta.documentType,
-          language: meta.language,
-          authors: JSON.stringify(meta.authors),
-          tags: JSON.stringify(meta.tags),
+          ...metaParams(meta),
           sourceName: brief.sourceName,
           format: brief.document.format,
           contentHash: brief.contentHash,
@@ -193,18 +200,7 @@ export class BriefRepository {
 
   /** Returns false when no brief has that id. */
   updateMeta(id: string, meta: BriefMeta): boolean {
-    const result = this.updateMetaStatement.run({
-      id,
-      title: meta.title,
-      subtitle: meta.subtitle,
-      organisation: meta.organisation,
-      reference: meta.reference,
-      published: meta.date,
-      documentType: meta.documentType,
-      language: meta.language,
-      authors: JSON.stringify(meta.authors),
-      tags: JSON.stringify(meta.tags),
-    });
+    const result = this.updateMetaStatement.run({ id, ...metaParams(meta) });
     return result.changes > 0;
   }
 
