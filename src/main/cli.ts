@@ -5,6 +5,7 @@ import type { ImportedBrief } from '../shared/api';
 import { MAX_IMPORT_BYTES } from '../shared/importLimits';
 import type { Brief, Section } from '../shared/model';
 import { resolveDatabasePath } from './dataLocation';
+import { createSourceWorkerImporter } from './import/worker/createSourceWorkerImporter';
 import type { Library } from './services/Library';
 import { openLibrary } from './services/openLibrary';
 
@@ -55,7 +56,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       throw new UsageError(`Unknown command “${command}”.`);
     }
     const dbPath = resolveDatabasePath({ argv, env: io.env });
-    library = openLibrary({ dbPath, sampleBriefPath: io.sampleBriefPath });
+    library = openLibrary({
+      dbPath,
+      sampleBriefPath: io.sampleBriefPath,
+      runImport: createSourceWorkerImporter(),
+    });
     switch (command) {
       case 'import':
         return await importFiles(library, args, values.json, io);

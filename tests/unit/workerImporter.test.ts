@@ -1,16 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { importBriefFile } from '../../src/main/import/importBriefFile';
 import type { ImportProgress } from '../../src/main/import/ImportOptions';
-import { createWorkerImporter } from '../../src/main/import/worker/createWorkerImporter';
-import { projectRoot, sampleBriefPath } from './helpers/tempLibrary';
+import { createSourceWorkerImporter } from '../../src/main/import/worker/createSourceWorkerImporter';
+import { sampleBriefPath } from './helpers/tempLibrary';
 
-const runImport = createWorkerImporter({
-  workerUrl: pathToFileURL(join(projectRoot, 'src/main/import/worker/importWorker.ts')),
-  typescriptLoaderUrl: import.meta.resolve('tsx/esm/api'),
-});
+const runImport = createSourceWorkerImporter();
 
 describe('imports in a worker thread', () => {
   it('gives the same brief as importing in-process', async () => {

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { createDispatch } from '../api/dispatch';
 import { resolveDatabasePath } from '../dataLocation';
-import { createWorkerImporter } from '../import/worker/createWorkerImporter';
+import { createSourceWorkerImporter } from '../import/worker/createSourceWorkerImporter';
 import { openLibrary } from '../services/openLibrary';
 import { startWebServer } from './startWebServer';
 
@@ -31,11 +31,7 @@ export async function runWebMode(options: WebModeOptions): Promise<void> {
   const library = openLibrary({
     dbPath,
     sampleBriefPath: options.sampleBriefPath,
-    // Web mode runs from source: each import gets a worker that loads the TypeScript importer.
-    runImport: createWorkerImporter({
-      workerUrl: new URL('../import/worker/importWorker.ts', import.meta.url),
-      typescriptLoaderUrl: import.meta.resolve('tsx/esm/api'),
-    }),
+    runImport: createSourceWorkerImporter(),
   });
   const server = await startWebServer({
     dispatch: createDispatch(library),

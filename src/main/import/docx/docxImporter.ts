@@ -5,6 +5,7 @@ import { ImportError } from '../ImportError';
 import type { ImportOptions } from '../ImportOptions';
 import { languageTag } from '../structure/detectLanguage';
 import { convertHtmlToSections } from '../html/convertHtmlToSections';
+import { deepMarkupWarning, flattenDeepHtml } from '../html/flattenDeepHtml';
 import { parseHtmlDocument, type HtmlDocument } from '../html/parseHtmlDocument';
 import { statedDate } from '../html/readHtmlMeta';
 import type { StatedMeta } from '../html/StatedMeta';
@@ -121,7 +122,8 @@ export const docxImporter: BriefImporter = {
     }
     options.onProgress?.({ done: 2, total: STEPS, unit: 'part' });
     checkCancelled(fileName, options);
-    const document = parseHtmlDocument(html.replace(INVISIBLE, '').normalize('NFC'));
+    const flat = flattenDeepHtml(html);
+    const document = parseHtmlDocument(flat.html.replace(INVISIBLE, '').normalize('NFC'));
     const stated = statedByPackage(docx);
     takeTitlePage(document, stated);
     const brief = convertHtmlToSections({
@@ -145,6 +147,7 @@ export const docxImporter: BriefImporter = {
         `${docx.embeddedObjects === 1 ? '1 embedded object or chart was' : `${docx.embeddedObjects} embedded objects or charts were`} dropped.`,
       );
     }
+    if (flat.flattened > 0) warnings.push(deepMarkupWarning(flat.flattened));
     if (warnings.length > 0) brief.warnings = warnings;
     else delete brief.warnings;
     options.onProgress?.({ done: STEPS, total: STEPS, unit: 'part' });

@@ -35,9 +35,13 @@ function attribute(xml: string, element: string): string | null {
 
 function readStyles(stylesXml: string): WordStyle[] {
   const styles: WordStyle[] = [];
-  for (const m of stylesXml.matchAll(/<w:style\b([^>]*)>([\s\S]*?)<\/w:style>/g)) {
-    const head = m[1] ?? '';
-    const body = m[2] ?? '';
+  // Split on end tags rather than one lazy regex: unclosed <w:style> tags made that quadratic.
+  for (const chunk of stylesXml.split('</w:style>').slice(0, -1)) {
+    let start: RegExpExecArray | undefined;
+    for (const m of chunk.matchAll(/<w:style\b([^>]*)>/g)) start = m;
+    if (!start) continue;
+    const head = start[1] ?? '';
+    const body = chunk.slice(start.index + start[0].length);
     const type = /\bw:type="([^"]*)"/.exec(head)?.[1] ?? '';
     const id = /\bw:styleId="([^"]*)"/.exec(head)?.[1] ?? '';
     const name = attribute(body, 'name') ?? id;

@@ -4,6 +4,7 @@ import type { ImportOptions } from '../ImportOptions';
 import { convertHtmlToSections } from './convertHtmlToSections';
 import { decodeHtmlBytes } from './decodeHtmlBytes';
 import { findMainContent } from './findMainContent';
+import { deepMarkupWarning, flattenDeepHtml } from './flattenDeepHtml';
 import { isFullPage, parseHtmlDocument } from './parseHtmlDocument';
 import { readHtmlMeta } from './readHtmlMeta';
 
@@ -26,7 +27,7 @@ export const htmlImporter: BriefImporter = {
   extensions: ['html', 'htm', 'xhtml'],
   async import(bytes, fileName, options) {
     checkCancelled(fileName, options);
-    const html = decodeHtmlBytes(bytes, fileName);
+    const { html, flattened } = flattenDeepHtml(decodeHtmlBytes(bytes, fileName));
     const document = parseHtmlDocument(html);
     options.onProgress?.({ done: 1, total: STEPS, unit: 'part' });
     checkCancelled(fileName, options);
@@ -43,6 +44,7 @@ export const htmlImporter: BriefImporter = {
       stated: readHtmlMeta(document),
       readCover: true,
     });
+    if (flattened > 0) brief.warnings = [...(brief.warnings ?? []), deepMarkupWarning(flattened)];
     options.onProgress?.({ done: STEPS, total: STEPS, unit: 'part' });
     return brief;
   },

@@ -15,10 +15,14 @@ export interface SectionDraft {
  */
 export function buildSections(drafts: readonly SectionDraft[]): Section[] {
   const used = new Set<string>();
+  // The next suffix to try per slug, so a heading repeated thousands of times stays linear.
+  const nextSuffix = new Map<string, number>();
   const uniqueId = (heading: string): string => {
     const base = sectionSlug(heading);
-    let id = base;
-    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+    let n = nextSuffix.get(base) ?? 1;
+    let id = n === 1 ? base : `${base}-${n}`;
+    while (used.has(id)) id = `${base}-${++n}`;
+    nextSuffix.set(base, n + 1);
     used.add(id);
     return id;
   };

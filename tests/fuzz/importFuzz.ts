@@ -1,0 +1,57 @@
+// The long import fuzz run: `npx tsx tests/fuzz/importFuzz.ts [--seed N] [--cases N] [--minutes M]`.
+// Exits non-zero on any crash, hang or unclear error message.
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadSeeds, randomCases, specialCases, type FuzzCase } from './fuzzCases';
+import { mulberry32 } from './mulberry32';
+import { formatReport, runFuzz } from './runFuzz';
+
+const { values } = parseArgs({
+  options: {
+    seed: { type: 'string' },
+    cases: { type: 'string', default: '3000' },
+    minutes: { type: 'string', default: '15' },
+    workers: { type: 'string', default: '2' },
+    'timeout-seconds': { type: 'string', default: '20' },
+  },
+});
+const seed = values.seed ? Number(values.seed) : Math.floor(Math.random() * 2 ** 32);
+const total = Number(values.cases);
+const corpusDir = join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus');
+
+console.log(`import fuzz: seed ${seed} (rerun with --seed ${seed}), up to ${total} cases`);
+const seeds = await loadSeeds(corpusDir, 1_500_000);
+const special = await specialCases(seeds, {
+  nestedDivBytes: 10 * 1024 * 1024,
+  bigBytes: 2 * 1024 * 1024,
+  lineBytes: 1024 * 1024,
+});
+
+async function* allCases(): AsyncGenerator<FuzzCase> {
+  yield* special;
+  let n = special.length;
+  for await (const fuzzCase of randomCases(mulberry32(seed), seeds, {
+    maxTextBytes: 512 * 1024,
+    renameChance: 0.15,
+  })) {
+    if (n++ >= total) return;
+    yield fuzzCase;
+  }
+}
+
+function progressEvery(step: number): () => void {
+  let n = 0;
+  return () => {
+    if (++n % step === 0) console.log(`  ${n} cases…`);
+  };
+}
+
+const report = await runFuzz(allCases(), {
+  workers: Number(values.workers),
+  timeoutMs: Number(values['timeout-seconds']) * 1000,
+  budgetMs: Number(values.minutes) * 60_000,
+  onCase: progressEvery(250),
+});
+console.log(formatReport(seed, report));
+const failed = report.crashes.length + report.hangs.length + report.unclearMessages.length;
+process.exit(failed > 0 ? 1 : 0);
