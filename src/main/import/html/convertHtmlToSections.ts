@@ -4,10 +4,8 @@ import { sectionPlainText } from '../sectionPlainText';
 import { applyTextDirection } from '../structure/applyTextDirection';
 import { buildSections, type SectionDraft } from '../structure/buildSections';
 import { detectLanguage } from '../structure/detectLanguage';
-import { inlinePlainText } from '../structure/inlinePlainText';
 import { introHeading } from '../structure/introHeading';
-import { parseDate } from '../structure/parseDate';
-import { parseMetaFields } from '../structure/parseMetaFields';
+import { takeOpeningMetadata } from '../structure/takeOpeningMetadata';
 import { placeFootnotes } from '../structure/placeFootnotes';
 import { collectFootnotes } from './collectFootnotes';
 import { convertHtmlBlocks, type HtmlEvent } from './convertHtmlBlocks';
@@ -153,28 +151,7 @@ export function convertHtmlToSections(source: HtmlSource): BriefDocument {
     drafts.push(current);
   }
 
-  // Opening lines such as "Report: GAO-07-791 | Published: 2007-07-01" or a lone date are metadata.
-  let opening = true;
-  intro.blocks = intro.blocks.filter((block) => {
-    if (!opening || block.type !== 'paragraph') return true;
-    const plain = inlinePlainText(block.content).trim();
-    const fields = parseMetaFields(plain);
-    if (fields && fields.recognised >= 2 && fields.recognised === fields.total) {
-      meta.reference ??= fields.fields.reference ?? null;
-      meta.date ??= fields.fields.date ?? null;
-      meta.organisation ??= fields.fields.organisation ?? null;
-      meta.documentType ??= fields.fields.documentType ?? null;
-      if (meta.authors.length === 0 && fields.fields.authors) meta.authors = fields.fields.authors;
-      return false;
-    }
-    const date = parseDate(plain);
-    if (date && !meta.date) {
-      meta.date = date;
-      return false;
-    }
-    opening = plain.length <= 120;
-    return true;
-  });
+  intro.blocks = takeOpeningMetadata(intro.blocks, meta);
   for (const draft of drafts) draft.blocks = trimRules(draft.blocks);
   if (intro.blocks.length === 0 && drafts.length > 1) drafts.shift();
 

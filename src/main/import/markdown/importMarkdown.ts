@@ -6,8 +6,7 @@ import { buildSections, type SectionDraft } from '../structure/buildSections';
 import { detectLanguage } from '../structure/detectLanguage';
 import { inlinePlainText } from '../structure/inlinePlainText';
 import { introHeading } from '../structure/introHeading';
-import { parseDate } from '../structure/parseDate';
-import { parseMetaFields } from '../structure/parseMetaFields';
+import { takeOpeningMetadata } from '../structure/takeOpeningMetadata';
 import { placeFootnotes } from '../structure/placeFootnotes';
 import { isAllCaps } from '../structure/titleCase';
 import { convertMarkdownBlocks, type MarkdownEvent } from './convertMarkdownBlocks';
@@ -141,26 +140,7 @@ export function importMarkdown(source: string, fileName: string): BriefDocument 
     drafts.push(current);
   }
 
-  // A cover line such as "Report: GAO-07-791 | Published: 2007-07-01" or a lone date is metadata.
-  intro.blocks = intro.blocks.filter((block) => {
-    if (block.type !== 'paragraph') return true;
-    const plain = inlinePlainText(block.content);
-    const fields = parseMetaFields(plain);
-    if (fields && fields.recognised >= 2 && fields.recognised === fields.total) {
-      meta.reference ??= fields.fields.reference ?? null;
-      meta.date ??= fields.fields.date ?? null;
-      meta.organisation ??= fields.fields.organisation ?? null;
-      meta.documentType ??= fields.fields.documentType ?? null;
-      if (meta.authors.length === 0 && fields.fields.authors) meta.authors = fields.fields.authors;
-      return false;
-    }
-    const date = parseDate(plain);
-    if (date && !meta.date) {
-      meta.date = date;
-      return false;
-    }
-    return true;
-  });
+  intro.blocks = takeOpeningMetadata(intro.blocks, meta);
   for (const draft of drafts) draft.blocks = trimRules(draft.blocks);
   // A bold line opening the untitled part ("**Executive Summary**") names it.
   const opening = intro.blocks[0];
