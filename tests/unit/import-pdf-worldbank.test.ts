@@ -64,9 +64,88 @@ describe('importing World Bank country diagnostics', () => {
     expect(doc.sections.filter((s) => s.parentId === summary?.id).map((s) => s.heading)).toEqual([
       'Context',
       'Tunisia Systematic Country Diagnostic',
-      'Sustainability of a long Term Development Trajectory',
+      'Sustainability of a Long Term Development Trajectory',
       'Conclusions',
     ]);
     expect(doc.warnings?.some((w) => w.includes('figure'))).toBe(true);
+  });
+
+  it('recovers the case of Tunisia’s small-capital headings from its printed contents', async () => {
+    const doc = await load(TUNISIA);
+    expect(doc.sections.filter((s) => s.level === 1).map((s) => s.heading)).toEqual([
+      'Cover',
+      'Acknowledgements',
+      'Abbreviations',
+      'Executive Summary',
+      'Introduction',
+      'Annex I: Matrix of Identified Constraints and Opportunities',
+      'Annex II: Existing Analytical Work and Key Knowledge Gaps',
+      'Annex IV: Sector-Focused Diagnostic for Employment Creation',
+      'Annex V: A Historical Perspective on the Political Economy of Reforms',
+      'Annex VI: The Social Progress Initiative',
+    ]);
+    const headings = doc.sections.map((s) => s.heading);
+    for (const h of [
+      'Emerging Challenges',
+      'Profile of the Poor and the Bottom 40 Percent',
+      'Employment and the Poor',
+      'Weak Contestability and Competition',
+      'Post-independence Until 1987',
+    ])
+      expect(headings).toContain(h);
+    expect(headings.filter((h) => /^\p{Ll}|\p{Ll}\p{Lu}\p{Lu}/u.test(h))).toEqual([]);
+  });
+
+  it('reads Tunisia’s cover page as the cover, in its real case', async () => {
+    const doc = await load(TUNISIA);
+    const cover = doc.sections[0];
+    expect(cover?.heading).toBe('Cover');
+    const text = (cover?.blocks ?? []).map((b) =>
+      b.type === 'paragraph' || b.type === 'heading' ? inlinePlainText(b.content) : '',
+    );
+    // Page 1 sets it in small capitals (pdf.js reads "MiDDle eaST anD norTh afriCa").
+    expect(text.filter((t) => t === 'Middle East and North Africa')).toHaveLength(2);
+    expect(text.join('\n')).not.toMatch(/MiDDle|eaST/);
+    // The contents pages are not a section of their own.
+    expect(doc.sections.map((s) => s.heading)).not.toContain('Contents');
+  });
+
+  it('keeps Chad’s numbered paragraphs whole, their bold lead-in inline', async () => {
+    const doc = await load(TCHAD);
+    const blocks = doc.sections.flatMap((s) => s.blocks);
+    const para = blocks.find(
+      (b) => b.type === 'paragraph' && inlinePlainText(b.content).startsWith('32. La pauvreté est'),
+    );
+    expect(para?.type === 'paragraph' && inlinePlainText(para.content)).toContain(
+      'informel. En 2011, selon les estimations, 52% des ménages ruraux',
+    );
+    expect(
+      para?.type === 'paragraph' &&
+        para.content.some(
+          (i) =>
+            i.type === 'text' &&
+            i.text.startsWith('La pauvreté') &&
+            i.marks?.some((m) => m.type === 'bold'),
+        ),
+    ).toBe(true);
+    const numbered = (h: string): boolean => /^\d{1,3}\. \S/.test(h) && h.length > 60;
+    expect(doc.sections.map((s) => s.heading).filter(numbered)).toEqual([]);
+    expect(
+      blocks
+        .flatMap((b) => (b.type === 'heading' ? [inlinePlainText(b.content)] : []))
+        .filter(numbered),
+    ).toEqual([]);
+  });
+
+  it('takes Chad’s chapters and sections from its printed contents', async () => {
+    const doc = await load(TCHAD);
+    const chapter = doc.sections.find((s) => s.heading === '1. Contexte du pays');
+    expect(chapter?.level).toBe(1);
+    expect(
+      doc.sections
+        .filter((s) => s.parentId === chapter?.id)
+        .map((s) => s.heading)
+        .slice(0, 2),
+    ).toEqual(['Population et géographie', 'Gouvernance et fragilité']);
   });
 });

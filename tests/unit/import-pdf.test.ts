@@ -54,6 +54,16 @@ const section = (doc: BriefDocument, heading: string): Section => {
 };
 const children = (doc: BriefDocument, parent: Section): string[] =>
   doc.sections.filter((s) => s.parentId === parent.id).map((s) => s.heading);
+const topLevel = (doc: BriefDocument): string[] =>
+  doc.sections.filter((s) => s.level === 1).map((s) => s.heading);
+const tableRows = (doc: BriefDocument): string[][][] =>
+  doc.sections.flatMap((s) =>
+    [...walk(s.blocks)].flatMap((b) =>
+      b.type === 'table'
+        ? [b.rows.map((row) => row.map((cell) => inlinePlainText(cell.content).trim()))]
+        : [],
+    ),
+  );
 
 describe('importing a CRS Legal Sidebar (LSB11421)', () => {
   it('reads title, authors, publisher, report number and date', async () => {
@@ -120,6 +130,19 @@ describe('importing a long CRS report with footnotes (R46991)', () => {
     expect(meta.authors).toEqual(['Julie M. Lawhorn']);
   });
 
+  it('names the summary page’s text “Summary” and starts the sections at the Introduction', async () => {
+    const doc = await load(EDA);
+    expect(topLevel(doc).slice(0, 4)).toEqual([
+      'Summary',
+      'Introduction',
+      'Agency Overview',
+      'EDA Grant Programs',
+    ]);
+    expect(
+      doc.sections.map((s) => s.heading).filter((h) => /^(?:Updated |SUMMARY$|R46991$)/.test(h)),
+    ).toEqual([]);
+  });
+
   it('finds the report’s headings and drops the dot-leader table of contents', async () => {
     const doc = await load(EDA);
     const headings = doc.sections.map((s) => s.heading);
@@ -147,6 +170,59 @@ describe('importing a long CRS report with footnotes (R46991)', () => {
       if (ref.type === 'footnoteRef') expect(ids.has(ref.footnoteId)).toBe(true);
     // Footnote text does not leak into the body paragraphs.
     expect(paragraphs(doc).some((p) => /^\d{1,3} EDA, “/.test(p))).toBe(false);
+  });
+});
+
+describe('importing a CRS report made mostly of tables (RL34498)', () => {
+  it('takes its sections from the printed contents, not from table titles', async () => {
+    const doc = await load(TAX);
+    // The contents page lists these seven; the cover and summary page come first.
+    expect(topLevel(doc)).toEqual([
+      'Summary',
+      'Introduction',
+      'Overview of Key Individual Income Tax Items',
+      'Inflation, Bracket Creep, and Indexation',
+      'Tax Tables from 1988 to 2026',
+      'Appendix. Brief Summary of Major Legislation Affecting Individual Statutory Rates Since 1986',
+      'Author Information',
+    ]);
+    expect(children(doc, section(doc, 'Overview of Key Individual Income Tax Items'))).toEqual([
+      'Tax Rates and Brackets',
+      'Personal Exemption',
+      'Itemized Deductions and the Standard Deduction',
+    ]);
+    const headings = doc.sections.map((s) => s.heading);
+    expect(
+      headings.filter((h) => /Returns$|^Table \d|^Personal Exemption:|Rates, \d{4}/.test(h)),
+    ).toEqual([]);
+  });
+
+  it('keeps the tax brackets as table rows', async () => {
+    const tables = tableRows(await load(TAX));
+    const brackets = tables.filter((t) => t.some((row) => row.includes('If taxable income is:')));
+    // Three or four filing statuses for each year from 1988 to 2026.
+    expect(brackets.length).toBeGreaterThanOrEqual(117);
+    expect(brackets.flat()).toContainEqual([
+      'over $24,800 to $100,800',
+      '',
+      '$2,480 + 12% of the amount over $24,800',
+    ]);
+  });
+
+  it('keeps the cover and summary page out of the outline', async () => {
+    const doc = await load(TAX);
+    const headings = doc.sections.map((s) => s.heading);
+    for (const junk of ['SUMMARY', 'RL34498', 'Nicholas E. Buffie', 'Contents', 'Appendixes'])
+      expect(headings).not.toContain(junk);
+    expect(headings.filter((h) => /^Updated /.test(h))).toEqual([]);
+    const summary = section(doc, 'Summary');
+    expect(
+      summary.blocks.some(
+        (b) =>
+          b.type === 'paragraph' &&
+          inlinePlainText(b.content).startsWith('Current statutory tax rates have evolved'),
+      ),
+    ).toBe(true);
   });
 });
 
@@ -200,6 +276,39 @@ describe('importing GAO-07-791', () => {
     const headings = (await load(GAO)).sections.map((s) => s.heading);
     expect(headings.some((h) => h.startsWith('Appendix I: Objectives, Scope and'))).toBe(true);
     expect(headings.some((h) => h.startsWith('Appendix II: Department of Agriculture'))).toBe(true);
+  });
+
+  it('splits the side headings in the margin from the body text beside them', async () => {
+    const doc = await load(GAO);
+    expect(topLevel(doc).slice(0, 4)).toEqual([
+      'Highlights',
+      'Results in Brief',
+      'Background',
+      'All Selected Agencies Reviewed Existing Regulations, but the Purposes of the Reviews Varied',
+    ]);
+    const brief = section(doc, 'Results in Brief').blocks[0];
+    expect(brief?.type === 'paragraph' && inlinePlainText(brief.content)).toMatch(
+      /^Since 2001, all of the selected agencies conducted multiple retrospective reviews of existing regulations\./,
+    );
+    const headings = doc.sections.map((s) => s.heading);
+    for (const h of ['Scope of Reviews', 'Statutory Provisions', 'Conclusions', 'Agency Comments'])
+      expect(headings).toContain(h);
+    expect(headings).toContain('Appendix I: Objectives, Scope and Methodology');
+    expect(
+      headings.filter((h) => h.length > 150 || /^(?:Results in Brief|Background) \S/.test(h)),
+    ).toEqual([]);
+  });
+
+  it('keeps the cover and the Highlights page together before the first section', async () => {
+    const doc = await load(GAO);
+    const highlights = section(doc, 'Highlights');
+    expect(highlights.level).toBe(1);
+    expect(children(doc, highlights)).toEqual([]);
+    const inside = highlights.blocks.flatMap((b) =>
+      b.type === 'heading' ? [inlinePlainText(b.content)] : [],
+    );
+    expect(inside).toEqual(expect.arrayContaining(['Why GAO Did This Study', 'What GAO Found']));
+    expect(doc.sections.map((s) => s.heading)).not.toContain('GAO-07-791');
   });
 
   it('drops the “Page N GAO-07-791” running footer', async () => {

@@ -10,10 +10,14 @@ export class HyphenJoiner {
 
   /** Records the words of a line, leaving out a hyphenated fragment at its end. */
   addLine(text: string): void {
-    const body = text.replace(/[\p{L}\p{M}]+[-\u00AD\u2010]\s*$/u, '');
+    const trimmed = text.trimEnd();
+    // The regular expression only runs on the few lines that end with a hyphen.
+    const body = /[-\u00AD\u2010]/.test(trimmed.charAt(trimmed.length - 1))
+      ? trimmed.replace(/[\p{L}\p{M}]+[-\u00AD\u2010]$/u, '')
+      : trimmed;
     for (const m of body.matchAll(WORD)) {
-      const word = m[0].toLowerCase().replace(/\u2010/g, '-');
-      this.words.add(word);
+      const word = m[0].toLowerCase();
+      this.words.add(word.includes('\u2010') ? word.replace(/\u2010/g, '-') : word);
     }
   }
 

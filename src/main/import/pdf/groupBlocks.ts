@@ -1,4 +1,5 @@
 import type { PdfLine } from './PdfLine';
+import { isTocLine, tocPages } from './tableOfContents';
 
 /** A list item's marker: a bullet, or a number or letter with its start value. */
 export interface ListMarker {
@@ -17,7 +18,6 @@ export type PdfBlock =
 
 const BULLET = /^([•●▪■◦○‣⁃➢►▸✓❑□–*-])\s*/u;
 const NUMBERED = /^(?:(\d{1,2})[.)]|\(([a-z]|\d{1,2})\)|([a-z])[.)])\s+/;
-const TOC_LEADER = /(?:\.\s?){4,}\s*(?:\d{1,4}|[ivxlc]{1,6})$|\s\.{2,}\s*\d{1,4}$/i;
 const SENTENCE_END = /[.!?:;]["”’)»]?$/;
 
 /** The list marker a line starts with, if it reads as a list item and not as a heading. */
@@ -55,8 +55,76 @@ function leadingRatio(lines: readonly PdfLine[], bodySize: number): number {
   return ratios[Math.floor(ratios.length / 2)] ?? 1.2;
 }
 
-function isTocLine(line: PdfLine): boolean {
-  return TOC_LEADER.test(line.text);
+/** Where body lines start on each page: the most common left edge of full body-size lines. */
+function bodyLeftByPage(lines: readonly PdfLine[], bodySize: number): Map<number, number> {
+  const votes = new Map<number, Map<number, number>>();
+  for (const line of lines) {
+    if (Math.abs(line.size - bodySize) > 0.6 || line.text.length < 40) continue;
+    const page = votes.get(line.page) ?? new Map<number, number>();
+    const x = Math.round(line.x / 4) * 4;
+    page.set(x, (page.get(x) ?? 0) + 1);
+    votes.set(line.page, page);
+  }
+  const left = new Map<number, number>();
+  for (const [page, xs] of votes) {
+    let best = 0;
+    let bestVotes = 0;
+    for (const [x, n] of xs) if (n > bestVotes) [best, bestVotes] = [x, n];
+    if (bestVotes >= 3) left.set(page, best - 2);
+  }
+  return left;
+}
+
+/**
+ * Moves side headings (set in the left margin beside the body, as GAO does) before the body
+ * line they stand next to, each on a row of its own, so they neither split nor join a paragraph.
+ */
+function placeSideHeadings(lines: PdfLine[], bodySize: number): void {
+  const bodyLeft = bodyLeftByPage(lines, bodySize);
+  const isSide = (line: PdfLine): boolean => {
+    const left = bodyLeft.get(line.page);
+    return (
+      left !== undefined &&
+      line.right <= left - 4 &&
+      line.text.length <= 80 &&
+      (line.bold || line.size >= bodySize * 1.05) &&
+      /\p{L}{2}/u.test(line.text)
+    );
+  };
+  const perPage = new Map<number, number>();
+  const linesOnPage = new Map<number, number>();
+  for (const line of lines) {
+    linesOnPage.set(line.page, (linesOnPage.get(line.page) ?? 0) + 1);
+    if (isSide(line)) perPage.set(line.page, (perPage.get(line.page) ?? 0) + 1);
+  }
+  // Side headings are a few lines in the margin, not a column of text.
+  const sparse = (page: number): boolean =>
+    (perPage.get(page) ?? 0) <= Math.max(4, (linesOnPage.get(page) ?? 0) * 0.3);
+  const out: PdfLine[] = [];
+  let lastSide: PdfLine | null = null;
+  lines.forEach((line, i) => {
+    if (!sparse(line.page) || !isSide(line)) {
+      out.push(line);
+      return;
+    }
+    const side = { ...line, row: -1 - i };
+    const top = line.y - line.size;
+    // A heading's second line follows its first; a first line goes before the body line
+    // beside its top, which reading order may already have passed.
+    let at = out.length;
+    if (lastSide && lastSide.page === line.page && line.y - lastSide.y < line.size * 2.5) {
+      at = out.indexOf(lastSide) + 1;
+    } else {
+      while (at > 0) {
+        const prev = out[at - 1] as PdfLine;
+        if (prev.page !== line.page || prev.y < top || prev.row < 0) break;
+        at--;
+      }
+    }
+    out.splice(at, 0, side);
+    lastSide = side;
+  });
+  lines.splice(0, lines.length, ...out);
 }
 
 /** Splits lines (already in reading order, all pages) into rows sharing a baseline. */
@@ -79,8 +147,10 @@ function rowsOf(lines: readonly PdfLine[]): PdfLine[][] {
  * column break when it has not ended its sentence.
  */
 export function groupBlocks(lines: readonly PdfLine[], bodySize: number): PdfBlock[] {
+  const toc = tocPages(lines);
   const kept = lines.filter((line, i) => {
-    if (isTocLine(line)) return false;
+    // A contents page's own headings ("Contents", "Tables") and wrapped entries go with it.
+    if (isTocLine(line) || toc.has(line.page)) return false;
     // A table-of-contents entry wrapped over two lines: the first line has no leader.
     const next = lines[i + 1];
     return !(
@@ -94,6 +164,7 @@ export function groupBlocks(lines: readonly PdfLine[], bodySize: number): PdfBlo
     );
   });
   const leading = leadingRatio(kept, bodySize);
+  placeSideHeadings(kept, bodySize);
   const blocks: PdfBlock[] = [];
   let current: Extract<PdfBlock, { kind: 'text' }> | null = null;
   let maxRight = 0;

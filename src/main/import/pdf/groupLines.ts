@@ -18,6 +18,8 @@ const LONE_MARKER = /^(?:[•●▪■◦○‣⁃–*➢►▸✓❑-]|\(?[0-9a
 interface Row {
   y: number;
   size: number;
+  left: number;
+  right: number;
   items: PdfGlyphRun[];
 }
 
@@ -48,7 +50,7 @@ function makeRuns(items: PdfGlyphRun[], lineSize: number, baseline: number): Pdf
         Math.abs(last.size - item.size) < 0.5
       ) {
         last.text += (space ? ' ' : '') + item.text;
-        last.right = Math.max(last.right, right);
+        if (item.text.trim() !== '') last.right = Math.max(last.right, right);
         continue;
       }
       if (space) last.text += ' ';
@@ -127,8 +129,20 @@ export function groupLines(items: PdfGlyphRun[], page: number): PdfLine[] {
   const rows: Row[] = [];
   for (const item of sorted) {
     const row = rows[rows.length - 1];
-    if (row && item.y - row.y <= Math.max(row.size, item.size) * 0.45) {
+    const dy = row ? Math.abs(item.y - row.y) : Infinity;
+    // Text of another size joins the row only beside its text (a superscript); a big side
+    // heading's baseline does not swallow the body lines set next to it.
+    const reach = row ? Math.max(row.size, item.size) : 0;
+    if (
+      row &&
+      (dy <= Math.min(row.size, item.size) * 0.45 ||
+        (dy <= reach * 0.45 &&
+          item.x <= row.right + reach &&
+          item.x + item.width >= row.left - reach))
+    ) {
       row.items.push(item);
+      row.left = Math.min(row.left, item.x);
+      row.right = Math.max(row.right, item.x + item.width);
       // The row's baseline is that of its biggest text, not of a superscript that came first.
       if (item.size > row.size * 1.05 && item.text.trim() !== '') {
         row.size = item.size;
@@ -136,33 +150,51 @@ export function groupLines(items: PdfGlyphRun[], page: number): PdfLine[] {
       }
       continue;
     }
-    rows.push({ y: item.y, size: item.size, items: [item] });
+    rows.push({
+      y: item.y,
+      size: item.size,
+      left: item.x,
+      right: item.x + item.width,
+      items: [item],
+    });
   }
   const lines: PdfLine[] = [];
   rows.forEach((row, rowIndex) => {
     row.items.sort((a, b) => a.x - b.x);
     let segment: PdfGlyphRun[] = [];
     let right = -Infinity;
+    let lastSize = 0;
+    let segmentText = '';
     const flush = (): void => {
       const line = toLine(segment, page, rowIndex, row.y);
       if (line) lines.push(line);
       segment = [];
+      segmentText = '';
     };
     for (const item of row.items) {
       const blank = item.text.trim() === '';
+      // Only a short segment can be a lone marker; joining long ones on every piece is quadratic.
       const lone =
+        segmentText.length > 0 && segmentText.length <= 12 && LONE_MARKER.test(segmentText.trim());
+      const prevSize = lastSize;
+      // Text of another size past a gap of half an em is a different block (a side heading).
+      const resized =
+        prevSize > 0 && Math.abs(item.size - prevSize) > Math.min(item.size, prevSize) * 0.15;
+      const gap = item.x - right;
+      if (
         segment.length > 0 &&
-        LONE_MARKER.test(
-          segment
-            .map((s) => s.text)
-            .join('')
-            .trim(),
-        );
-      if (segment.length > 0 && !blank && !lone && item.x - right > Math.max(row.size, 6) * 1.5)
+        !blank &&
+        !lone &&
+        (gap > Math.max(row.size, 6) * 1.5 ||
+          (resized && gap > Math.min(item.size, prevSize) * 0.5))
+      )
         flush();
+      if (!blank) lastSize = item.size;
       if (blank && segment.length === 0) continue;
       segment.push(item);
-      right = Math.max(right, item.x + item.width);
+      segmentText += item.text;
+      // A space pdf.js inserts across a tab gap does not close the gap.
+      if (!blank) right = Math.max(right, item.x + item.width);
     }
     while (segment.length > 0 && segment[segment.length - 1]?.text.trim() === '') segment.pop();
     if (segment.length > 0) flush();

@@ -55,15 +55,17 @@ export function linesToInlines(
       }
       if (runIndex === 0 && lineIndex > 0) {
         const previous = lastText(out);
-        const hyphen = previous ? HYPHEN_END.exec(previous.text) : null;
+        // Only the end of the text so far matters; testing all of it would be quadratic.
+        const end = previous ? previous.text.slice(-64) : '';
+        const hyphen = previous ? HYPHEN_END.exec(end) : null;
         const tail = WORD_START.exec(text);
         if (previous && hyphen?.[1] && tail?.[1] && joiner.shouldJoin(hyphen[1], tail[1])) {
           previous.text = previous.text.slice(0, -1);
-        } else if (previous && /\u00AD$/.test(previous.text)) {
+        } else if (previous && end.endsWith('\u00AD')) {
           previous.text = previous.text.slice(0, -1);
         } else if (
           out.length > 0 &&
-          !(previous && (/[-\u2010/]$/.test(previous.text) || UNSPACED_END.test(previous.text)))
+          !(previous && (/[-\u2010/]$/.test(end) || UNSPACED_END.test(end)))
         ) {
           appendText(out, ' ', previous?.marks ?? []);
         }

@@ -9,6 +9,7 @@ import { introHeading } from '../structure/introHeading';
 import { placeFootnotes, type FootnoteBlock } from '../structure/placeFootnotes';
 import { parseDate } from '../structure/parseDate';
 import { sectionSlug } from '../structure/sectionSlug';
+import { collectAcronyms, titleCaseAllCaps } from '../structure/titleCase';
 import { groupBlocks, type PdfBlock } from './groupBlocks';
 import { HyphenJoiner } from './HyphenJoiner';
 import { linesToInlines, type FootnoteLookup } from './linesToInlines';
@@ -21,6 +22,7 @@ import { readPdfPages } from './readPdfPages';
 import { removeRunningLines } from './removeRunningLines';
 import { splitFootnotes, type PdfFootnote } from './splitFootnotes';
 import { tableFromRows } from './tableFromRows';
+import { tocOutline, tocPages } from './tableOfContents';
 
 const CAPTION =
   /^(?:figure|fig\.|table|box|chart|map|graphique|tableau|encadré|carte|рисунок|таблица|вставка|диаграмма|график|แผนภาพ|ตาราง)\s*[\dA-Z.:-]/iu;
@@ -81,16 +83,86 @@ function matchOutline(text: string, outline: readonly OutlineEntry[], from: numb
   if (key.length < 4) return -1;
   for (let i = from; i < Math.min(outline.length, from + 8); i++) {
     const entry = outline[i] as OutlineEntry;
+    if (entry.exact) {
+      // A chapter's number may stand apart from its title on the page ("1." over "CONTEXT").
+      if (entry.key === key || entry.key.replace(/^\d{1,2}/, '') === key) return i;
+      continue;
+    }
     const short = Math.min(entry.key.length, key.length);
     if (
       short >= 4 &&
       (key.startsWith(entry.key) || (entry.key.startsWith(key) && key.length >= 12))
     )
       return i;
-    if (short < 4) continue;
   }
   return -1;
 }
+
+/**
+ * Text set in small capitals often comes out with its case scrambled ("MiDDle eaST anD
+ * norTh afriCa"): two or more words with a capital after a small letter are read as capitals
+ * and title-cased.
+ */
+function repairCase(text: string, acronyms: ReadonlySet<string>): string {
+  if (!/\p{Ll}\p{Lu}/u.test(text)) return text;
+  const scrambled = text
+    .split(/\s+/)
+    .filter((w) => /\p{Ll}\p{Lu}/u.test(w) && !/^(?:Mc|Mac|i|e)\p{Lu}/u.test(w));
+  if (scrambled.length < 2) return text;
+  return titleCaseAllCaps(text.toUpperCase(), caseAcronyms(acronyms));
+}
+
+const FUNCTION_WORDS = /^(?:A|AN|AND|AS|AT|BY|FOR|IN|OF|ON|OR|THE|TO)$/;
+
+/** Acronyms without short function words a document happens to set in capitals ("AND"). */
+function caseAcronyms(acronyms: ReadonlySet<string>): Set<string> {
+  return new Set([...acronyms].filter((a) => !FUNCTION_WORDS.test(a)));
+}
+
+const SUMMARY_HEADING =
+  /^(?:summary|highlights|abstract|executive summary|key points|résumé|synthèse|резюме|аннотация|zusammenfassung)$/iu;
+const COVER_HEADINGS: Record<string, string> = {
+  en: 'Cover',
+  fr: 'Couverture',
+  de: 'Titelseite',
+  ru: 'Обложка',
+};
+
+/**
+ * Names the text before the first section after its own "SUMMARY" or "Highlights" heading
+ * when it has one; when its default name repeats a real section's ("Introduction"), it is the
+ * cover's text and is named so.
+ */
+function nameIntro(
+  intro: SectionDraft,
+  drafts: readonly SectionDraft[],
+  language: string | null,
+): void {
+  const at = intro.blocks
+    .slice(0, 12)
+    .findIndex(
+      (b) => b.type === 'heading' && SUMMARY_HEADING.test(inlinePlainText(b.content).trim()),
+    );
+  const found = intro.blocks[at];
+  if (found?.type === 'heading') {
+    intro.heading = capitalize(inlinePlainText(found.content).trim().toLowerCase());
+    intro.blocks.splice(at, 1);
+    return;
+  }
+  const cover = COVER_HEADINGS[language ?? 'en'];
+  if (cover && drafts.some((d) => d !== intro && matchKey(d.heading) === matchKey(intro.heading)))
+    intro.heading = cover;
+}
+
+// A wrapped title drawn twice: "Scope andMethodology Methodology" (its last line repeated).
+const DOUBLED_TAIL = /^(.*\p{Ll})(\p{Lu}.{3,}) \2$/u;
+
+// "32. " or "2.20. ": a numbered paragraph, as World Bank and UN reports number them.
+const NUMBERED_PARAGRAPH = /^\d{1,3}(?:\.\d{1,2})*\.\s/;
+
+const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+const DATE_PREFIX = /^(?:updated|revised|published|issued|mis à jour|обновлено)\s+/iu;
 
 /** A large block in the first pages whose text is (part of) the title. */
 function isTitleBlock(block: PdfBlock, titleKey: string, bodySize: number): boolean {
@@ -126,16 +198,26 @@ function makeFootnotes(footnotes: PdfFootnote[]): {
 function toDocument(
   pages: PdfPage[],
   info: PdfInfo,
-  outline: OutlineEntry[],
+  bookmarks: OutlineEntry[],
   fileName: string,
 ): BriefDocument {
   const meta = readPdfMeta(
     info,
     pages.slice(0, 2).map((p) => p.lines),
   );
+  // Read before page numbers in the margins are dropped: a contents entry ends in one.
+  const printedOutline = tocOutline(pages.flatMap((p) => p.lines));
+  // The printed contents keep the case that small capitals lose in a heading's own text.
+  const printedTitles = new Map(printedOutline.map((e) => [e.key, e.title]));
   removeRunningLines(pages);
   const bodySize = bodySizeOf(pages);
-  const footnotes = splitFootnotes(pages, bodySize);
+  // The contents pages' entries are read before footnotes are split: "3. Growth ..... 26" at a
+  // page foot is an entry, not a footnote.
+  const contentsPages = tocPages(pages.flatMap((p) => p.lines));
+  const footnotes = splitFootnotes(
+    pages.filter((p) => !contentsPages.has(p.page)),
+    bodySize,
+  );
   const joiner = new HyphenJoiner();
   for (const page of pages) for (const line of page.lines) joiner.addLine(line.text);
   for (const note of footnotes) for (const line of note.lines) joiner.addLine(line.text);
@@ -144,6 +226,9 @@ function toDocument(
     linesToInlines(lines, joiner, lookup, emphasis);
 
   const allLines = pages.flatMap((p) => p.lines);
+  // Without bookmarks, the printed table of contents says which blocks are sections.
+  const outline = bookmarks.length > 0 ? bookmarks : printedOutline;
+  const acronyms = collectAcronyms(allLines.slice(0, 4000).map((l) => l.text));
   const language = detectLanguage(
     allLines
       .slice(0, 3000)
@@ -152,50 +237,68 @@ function toDocument(
   );
   const blocks = groupBlocks(allLines, bodySize);
   const styles = blocks.map((b) => headingStyle(b, bodySize));
+  const rightEdge = new Map<number, number>();
+  for (const line of allLines)
+    if (Math.abs(line.size - bodySize) < 0.6)
+      rightEdge.set(line.page, Math.max(rightEdge.get(line.page) ?? 0, line.right));
+  // Bold lead-ins to join with the paragraph they start.
+  const leadIns = new Set<number>();
   const titleKey = matchKey(meta.title ?? '');
   // Cover lines above the title (a series name, a logo's letters) and bare dates are not headings.
   const titleIndex = blocks.findIndex((b) => isTitleBlock(b, titleKey, bodySize));
   styles.forEach((style, i) => {
     const block = blocks[i] as PdfBlock;
     if (!style || block.kind !== 'text') return;
-    if ((i < titleIndex && block.lines[0]?.page === 1) || parseDate(textOf(block.lines)) !== null)
-      styles[i] = null;
-    // A bold lead-in whose sentence runs on into the next block is a numbered paragraph's start.
-    const next = blocks[i + 1];
-    const first = block.lines[0] as PdfLine;
     if (
-      next?.kind === 'text' &&
-      first.size < bodySize * 1.15 &&
-      /^\p{Ll}/u.test(textOf(next.lines))
+      (i < titleIndex && block.lines[0]?.page === 1) ||
+      parseDate(textOf(block.lines).replace(DATE_PREFIX, '')) !== null
     )
       styles[i] = null;
+    // A bold lead-in whose sentence runs on into the next block is a numbered paragraph's start:
+    // the next block starts in lowercase, or the lead-in fills its last line to the margin.
+    const next = blocks[i + 1];
+    const first = block.lines[0] as PdfLine;
+    const last = block.lines[block.lines.length - 1] as PdfLine;
+    const text = textOf(block.lines);
+    const runsOn =
+      last.right >= (rightEdge.get(last.page) ?? Infinity) - bodySize * 2 &&
+      (NUMBERED_PARAGRAPH.test(text) || /[\p{Ll},]$/u.test(text));
+    if (
+      next?.kind === 'text' &&
+      !next.marker &&
+      !styles[i + 1] &&
+      !CAPTION.test(textOf(next.lines)) &&
+      first.size < bodySize * 1.15 &&
+      (/^\p{Ll}/u.test(textOf(next.lines)) || runsOn)
+    ) {
+      styles[i] = null;
+      leadIns.add(i);
+    }
   });
   const isTitle = (block: PdfBlock): boolean => isTitleBlock(block, titleKey, bodySize);
 
   // Bookmarks, when the PDF has them, say which candidates are sections and at what level.
   const outlineLevel = new Map<number, number>();
+  const outlineEntry = new Map<number, OutlineEntry>();
   let pointer = 0;
   blocks.forEach((block, index) => {
-    if (outline.length === 0 || block.kind !== 'text' || block.lines.length > 3 || block.marker)
+    if (outline.length === 0 || block.kind !== 'text' || block.lines.length > 6 || block.marker)
       return;
     const text = textOf(block.lines);
     if (
       text.length > 250 ||
+      (block.lines[0]?.size ?? 0) < bodySize * 0.9 ||
       (!styles[index] && !block.lines.every((l) => l.bold || l.size > bodySize))
     )
       return;
     const match = matchOutline(text, outline, pointer);
     if (match === -1) return;
     outlineLevel.set(index, (outline[match] as OutlineEntry).depth + 1);
+    outlineEntry.set(index, outline[match] as OutlineEntry);
     pointer = match + 1;
   });
   const useOutline = outline.length > 0 && outlineLevel.size >= outline.length * 0.4;
-  const firstOutlined = useOutline ? Math.min(...outlineLevel.keys()) : Infinity;
-  const levels = levelsByStyle(
-    styles.filter(
-      (s, i): s is string => (s !== null && i < firstOutlined) || (!useOutline && s !== null),
-    ),
-  );
+  const levels = levelsByStyle(styles.filter((s): s is string => !useOutline && s !== null));
 
   const intro: SectionDraft = { heading: introHeading(language), level: 1, blocks: [] };
   const drafts: SectionDraft[] = [intro];
@@ -203,6 +306,7 @@ function toDocument(
   let flattened = 0;
   let figures = 0;
   const footnoteHome = new Map<number, SectionDraft>();
+  let leadIn: PdfLine[] | null = null;
   const pageOfBlock = (block: PdfBlock): number =>
     block.kind === 'text' ? (block.lines[0]?.page ?? 0) : (block.rows[0]?.[0]?.page ?? 0);
   const push = (block: Block): void => {
@@ -214,6 +318,10 @@ function toDocument(
 
   blocks.forEach((block, index) => {
     const page = pageOfBlock(block);
+    if (leadIn && (block.kind !== 'text' || block.marker || styles[index])) {
+      push({ type: 'paragraph', content: inlines(leadIn) });
+      leadIn = null;
+    }
     if (!footnoteHome.has(page)) footnoteHome.set(page, current);
     if (block.kind === 'table') {
       const table = tableFromRows(block.rows, (lines) => inlines(lines));
@@ -224,15 +332,30 @@ function toDocument(
     if (isTitle(block)) return;
     const style = styles[index];
     const outlined = outlineLevel.get(index);
-    const text = textOf(block.lines);
-    if (outlined !== undefined || (style && (!useOutline || index < firstOutlined))) {
+    const raw = textOf(block.lines);
+    // Only headings and cover lines: a paragraph's case is left as written.
+    const text = (raw.length <= 150 ? repairCase(raw, acronyms) : raw).replace(
+      DOUBLED_TAIL,
+      '$1 $2',
+    );
+    if (outlined !== undefined || (style && !useOutline)) {
       const level = outlined ?? levels.get(style ?? '') ?? 1;
-      current = { heading: text, level, blocks: [] };
+      const entry = outlineEntry.get(index);
+      const key = matchKey(text);
+      const broken = /^\p{Ll}/u.test(text);
+      const heading = entry?.exact
+        ? entry.title
+        : (printedTitles.get(key) ??
+          (broken && entry?.key === key ? entry.title : broken ? capitalize(text) : text));
+      current = { heading, level, blocks: [] };
       drafts.push(current);
       return;
     }
+    // With an outline, cover, summary and highlights pages before its first entry are intro.
     if (style) {
-      push({ type: 'heading', level: 4, content: inlines(block.lines, false) });
+      const content =
+        text === raw ? inlines(block.lines, false) : [{ type: 'text' as const, text }];
+      push({ type: 'heading', level: 4, content });
       return;
     }
     if (CAPTION.test(text) && block.lines.length <= 3) {
@@ -265,10 +388,17 @@ function toDocument(
       });
       return;
     }
-    const content = inlines(block.lines);
+    if (leadIns.has(index)) {
+      leadIn = block.lines;
+      return;
+    }
+    const lines = leadIn ? [...leadIn, ...block.lines] : block.lines;
+    leadIn = null;
+    const content = text === raw ? inlines(lines) : [{ type: 'text' as const, text }];
     if (content.length > 0) push({ type: 'paragraph', content });
   });
 
+  nameIntro(intro, drafts, language);
   if (intro.blocks.length === 0 && drafts.length > 1) drafts.shift();
   // Text before the first heading sits beside the top-level sections, not above them.
   intro.level = Math.min(...drafts.filter((d) => d !== intro).map((d) => d.level), 1e9) % 1e9 || 1;

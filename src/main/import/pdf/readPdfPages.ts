@@ -1,10 +1,11 @@
-import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextContent, TextItem } from 'pdfjs-dist/types/src/display/api';
 import { ImportError } from '../ImportError';
 import type { ImportOptions } from '../ImportOptions';
-import { fontStyle } from './fontStyle';
+import { PLAIN_FONT } from './fontStyle';
 import { groupLines, type PdfGlyphRun } from './groupLines';
 import type { PdfPage } from './PdfLine';
+import { resolveFontStyles } from './resolveFontStyles';
 
 type ContentItem = TextContent['items'][number];
 
@@ -25,80 +26,59 @@ function cleanText(text: string): string {
   );
 }
 
-/** Real font names need the operator list; read it only for pages that bring new fonts. */
-async function resolveFonts(
-  page: PDFPageProxy,
-  fontNames: Set<string>,
-  known: Map<string, { bold: boolean; italic: boolean }>,
-): Promise<void> {
-  const missing = [...fontNames].filter((name) => !known.has(name));
-  if (missing.length === 0) return;
-  await page.getOperatorList();
-  for (const name of missing) {
-    let style = { bold: false, italic: false };
-    if (page.commonObjs.has(name)) {
-      const font = page.commonObjs.get(name) as { name?: string } | null;
-      if (font?.name) style = fontStyle(font.name);
-    }
-    known.set(name, style);
-  }
+/** A page's text before its fonts are named: runs carry pdf.js's font id. */
+interface PageText {
+  page: number;
+  width: number;
+  height: number;
+  runs: (Omit<PdfGlyphRun, 'bold' | 'italic'> & { font: string })[];
 }
 
-async function readPage(
-  doc: PDFDocumentProxy,
-  pageNumber: number,
-  fonts: Map<string, { bold: boolean; italic: boolean }>,
-): Promise<PdfPage> {
+async function readPage(doc: PDFDocumentProxy, pageNumber: number): Promise<PageText> {
   const page = await doc.getPage(pageNumber);
   const [x0 = 0, y0 = 0, x1 = 612, y1 = 792] = page.view;
   const content = await page.getTextContent();
-  const texts = content.items.filter(isPositionedText);
-  await resolveFonts(page, new Set(texts.map((t) => t.fontName)), fonts);
-  const runs: PdfGlyphRun[] = [];
-  for (const item of texts) {
+  const runs: PageText['runs'] = [];
+  for (const item of content.items) {
+    if (!isPositionedText(item)) continue;
     const [a = 0, b = 0, c = 0, , e = 0, f = 0] = item.transform as number[];
     const size = Math.hypot(a, b);
     // Rotated text is a watermark or a chart label, never part of the running text.
     if (size < 1 || item.str === '' || Math.abs(b) > size * 0.05 || Math.abs(c) > size * 0.05)
       continue;
-    const style = fonts.get(item.fontName) ?? { bold: false, italic: false };
     runs.push({
       text: cleanText(item.str),
       x: e - x0,
       width: item.width,
       y: y1 - f,
       size,
-      bold: style.bold,
-      italic: style.italic,
+      font: item.fontName,
     });
   }
   page.cleanup();
-  return {
-    page: pageNumber,
-    width: x1 - x0,
-    height: y1 - y0,
-    lines: groupLines(runs, pageNumber),
-  };
+  return { page: pageNumber, width: x1 - x0, height: y1 - y0, runs };
 }
 
 /**
  * Reads every page's text as lines, reporting progress after each page and stopping with
- * ImportError('cancelled') between pages once the signal aborts.
+ * ImportError('cancelled') between pages once the signal aborts. Fonts are named after all
+ * text is read, so that a few pages' operator lists can name them all.
  */
 export async function readPdfPages(
   doc: PDFDocumentProxy,
   fileName: string,
   options: ImportOptions,
 ): Promise<PdfPage[]> {
-  const pages: PdfPage[] = [];
-  const fonts = new Map<string, { bold: boolean; italic: boolean }>();
+  const checkCancelled = (): void => {
+    if (options.signal?.aborted)
+      throw new ImportError('cancelled', `The import of “${fileName}” was cancelled.`);
+  };
+  const texts: PageText[] = [];
   const total = doc.numPages;
   for (let n = 1; n <= total; n++) {
-    if (options.signal?.aborted) {
-      throw new ImportError('cancelled', `The import of “${fileName}” was cancelled.`);
-    }
+    checkCancelled();
     try {
-      pages.push(await readPage(doc, n, fonts));
+      texts.push(await readPage(doc, n));
     } catch (error) {
       if (error instanceof ImportError) throw error;
       throw new ImportError(
@@ -108,8 +88,32 @@ export async function readPdfPages(
     }
     options.onProgress?.({ done: n, total, unit: 'page' });
   }
-  if (options.signal?.aborted) {
-    throw new ImportError('cancelled', `The import of “${fileName}” was cancelled.`);
-  }
-  return pages;
+  checkCancelled();
+  const fonts = await resolveFontStyles(
+    doc,
+    texts.map((t) =>
+      t.runs.map((r) => ({ font: r.font, size: r.size, chars: r.text.trim().length })),
+    ),
+    checkCancelled,
+  );
+  return texts.map((text) => {
+    const runs: PdfGlyphRun[] = text.runs.map((run) => {
+      const style = fonts.get(run.font) ?? PLAIN_FONT;
+      return {
+        text: run.text,
+        x: run.x,
+        width: run.width,
+        y: run.y,
+        size: run.size,
+        bold: style.bold,
+        italic: style.italic,
+      };
+    });
+    return {
+      page: text.page,
+      width: text.width,
+      height: text.height,
+      lines: groupLines(runs, text.page),
+    };
+  });
 }
