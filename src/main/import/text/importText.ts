@@ -8,9 +8,11 @@ import { placeFootnotes, type FootnoteBlock } from '../structure/placeFootnotes'
 import { sectionSlug } from '../structure/sectionSlug';
 import { collectAcronyms } from '../structure/titleCase';
 import { classifyTextHeading, type TextHeading } from './classifyTextHeading';
+import { joinTextLines } from './joinTextLines';
 import { parseTextInline, superscriptToDigits } from './parseTextInline';
 import { parseTextList } from './parseTextList';
 import { readTitleBlock } from './readTitleBlock';
+import { splitLayoutColumns } from './splitLayoutColumns';
 import { FOOTNOTE_DEFINITION, splitTextBlocks, type TextBlock } from './splitTextBlocks';
 
 interface FootnoteDefinition {
@@ -68,9 +70,10 @@ function baseName(fileName: string): string {
  * Imports plain text with Markdown-like marks (the sample brief's format): title block as metadata,
  * headings by numbering (Roman, 1., 1.1), capitals and short heading lines, lists nested by
  * indentation, bold/italic/links, and footnotes placed after the section that first cites them.
+ * Layout-mode text with two columns side by side is read column by column first.
  */
 export function importText(text: string, fileName: string): BriefDocument {
-  const blocks = splitTextBlocks(text);
+  const blocks = splitTextBlocks(splitLayoutColumns(text));
   const definitions = readFootnoteDefinitions(blocks);
   const notes = new Map<string, string>();
   for (const d of definitions.values()) if (!notes.has(d.label)) notes.set(d.label, d.id);
@@ -164,7 +167,7 @@ export function importText(text: string, fileName: string): BriefDocument {
     if (lines.length === 0) continue;
     const paragraph: Block = {
       type: 'paragraph',
-      content: parseTextInline(lines.map((l) => l.text).join(' '), notes),
+      content: parseTextInline(joinTextLines(lines.map((l) => l.text)), notes),
     };
     if (paragraph.content.length > 0) current.blocks.push(paragraph);
   }
