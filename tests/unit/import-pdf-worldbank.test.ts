@@ -110,6 +110,13 @@ describe('importing World Bank country diagnostics', () => {
     expect(doc.sections.map((s) => s.heading)).not.toContain('Contents');
   });
 
+  it('keeps a heading’s footnote marker out of its title', async () => {
+    const headings = (await load(TUNISIA)).sections.map((s) => s.heading);
+    // The PDF raises a footnote marker after this heading: "Human Capital¹⁰⁶".
+    expect(headings).toContain('Human Capital');
+    expect(headings.filter((h) => /\p{L}\d{2,3}$/u.test(h))).toEqual([]);
+  });
+
   it('keeps Chad’s numbered paragraphs whole, their bold lead-in inline', async () => {
     const doc = await load(TCHAD);
     const blocks = doc.sections.flatMap((s) => s.blocks);

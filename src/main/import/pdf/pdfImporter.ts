@@ -52,6 +52,20 @@ const textOf = (lines: readonly PdfLine[]): string =>
     .replace(/\s+/g, ' ')
     .trim();
 
+/** A line's text without a footnote marker raised at its end ("Disaster Recovery Role⁴⁴"). */
+function withoutTrailingMarker(line: PdfLine): string {
+  const last = line.runs.at(-1);
+  if (!last?.superscript || !/^\s*[\d*†‡]+\s*$/.test(last.text)) return line.text;
+  const marker = last.text.trim();
+  return line.text.trimEnd().endsWith(marker)
+    ? line.text.trimEnd().slice(0, -marker.length)
+    : line.text;
+}
+
+/** Heading text: a heading's footnote marker is not part of its title. */
+const headingTextOf = (lines: readonly PdfLine[]): string =>
+  textOf(lines.map((line) => ({ ...line, text: withoutTrailingMarker(line) })));
+
 /** A heading's style key ("14|b"), or null when the block does not look like a heading. */
 function headingStyle(block: PdfBlock, bodySize: number): string | null {
   if (block.kind !== 'text' || block.marker || block.lines.length > 3) return null;
@@ -332,7 +346,7 @@ function toDocument(
     if (isTitle(block)) return;
     const style = styles[index];
     const outlined = outlineLevel.get(index);
-    const raw = textOf(block.lines);
+    const raw = style || outlined !== undefined ? headingTextOf(block.lines) : textOf(block.lines);
     // Only headings and cover lines: a paragraph's case is left as written.
     const text = (raw.length <= 150 ? repairCase(raw, acronyms) : raw).replace(
       DOUBLED_TAIL,
