@@ -4,11 +4,15 @@ const LOWERCASE_START = /^\p{Ll}/u;
 
 /** Joins the lines of a paragraph with spaces, closing words hyphenated across a line end. */
 export function joinTextLines(lines: readonly string[]): string {
-  let joined = '';
+  const parts: string[] = [];
+  let previous: string | null = null;
   for (const line of lines) {
-    if (joined === '') joined = line;
-    else if (HYPHEN_BREAK.test(joined) && LOWERCASE_START.test(line)) joined += line;
-    else joined += ` ${line}`;
+    // Only the previous line's end is tested: testing the growing paragraph made this quadratic.
+    if (previous !== null) {
+      parts.push(HYPHEN_BREAK.test(previous) && LOWERCASE_START.test(line) ? '' : ' ');
+    }
+    parts.push(line);
+    previous = line;
   }
-  return joined;
+  return parts.join('');
 }
