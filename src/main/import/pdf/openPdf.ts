@@ -1,5 +1,6 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { MAX_PDF_PAGES } from '../../../shared/importLimits';
+import { ignoreStrayPdfRejections } from './ignoreStrayPdfRejections';
 import { ImportError } from '../ImportError';
 
 const HTML_START =
@@ -27,6 +28,7 @@ function checkSignature(bytes: Uint8Array, fileName: string): void {
  */
 export async function openPdf(bytes: Uint8Array, fileName: string): Promise<PDFDocumentProxy> {
   checkSignature(bytes, fileName);
+  ignoreStrayPdfRejections();
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes),

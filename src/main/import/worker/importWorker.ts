@@ -5,11 +5,6 @@ import type { WorkerReply, WorkerRequest } from './workerMessages';
 
 // Runs one import off the main thread, so the app keeps answering (note saves, progress polls)
 // while a long PDF is parsed. The parent terminates the worker to cancel.
-// pdf.js can leave stray rejected promises behind on a damaged file (e.g. bad XRef entries in
-// pages it prefetched); the import's own promise still settles with the real outcome, so they
-// must not end the thread before that outcome is posted.
-process.on('unhandledRejection', () => undefined);
-
 parentPort?.once('message', (request: WorkerRequest) => {
   const post = (reply: WorkerReply) => parentPort?.postMessage(reply);
   importBriefFile(request.fileName, request.bytes, {
