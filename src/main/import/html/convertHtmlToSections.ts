@@ -3,6 +3,7 @@ import { ImportError } from '../ImportError';
 import { sectionPlainText } from '../sectionPlainText';
 import { applyTextDirection } from '../structure/applyTextDirection';
 import { buildSections, type SectionDraft } from '../structure/buildSections';
+import { draftSectionsFromEvents, trimRules } from '../structure/draftSectionsFromEvents';
 import { detectLanguage } from '../structure/detectLanguage';
 import { introHeading } from '../structure/introHeading';
 import { takeOpeningMetadata } from '../structure/takeOpeningMetadata';
@@ -13,6 +14,7 @@ import { createHtmlConversion, type DroppedCounts } from './HtmlConversion';
 import type { HtmlDocument, HtmlElement } from './parseHtmlDocument';
 import { readCoverLines } from './readCoverLines';
 import type { StatedMeta } from './StatedMeta';
+import { titleFromFileName } from '../structure/titleFromFileName';
 
 /** A parsed page (or a Word file converted to HTML) and what to read from it. */
 export interface HtmlSource {
@@ -34,18 +36,6 @@ function normalised(text: string): string {
 
 function headingText(element: HtmlElement): string {
   return (element.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
-
-function baseName(fileName: string): string {
-  return (fileName.split(/[\\/]/).pop() ?? fileName).replace(/\.[^.]+$/, '') || fileName;
-}
-
-function trimRules(blocks: Block[]): Block[] {
-  let start = 0;
-  let end = blocks.length;
-  while (start < end && blocks[start]?.type === 'rule') start++;
-  while (end > start && blocks[end - 1]?.type === 'rule') end--;
-  return blocks.slice(start, end);
 }
 
 function plainText(blocks: Block[]): string {
@@ -123,7 +113,7 @@ export function convertHtmlToSections(source: HtmlSource): BriefDocument {
       (titleHeading ? headingText(titleHeading) : undefined) ??
       stated.pageTitle ??
       headings[0]?.text ??
-      baseName(source.fileName),
+      titleFromFileName(source.fileName),
     subtitle: stated.subtitle ?? null,
     organisation: stated.organisation ?? found.organisation ?? null,
     reference: stated.reference ?? found.reference ?? null,
@@ -135,21 +125,7 @@ export function convertHtmlToSections(source: HtmlSource): BriefDocument {
   };
 
   const intro: SectionDraft = { heading: introHeading(meta.language), level: 1, blocks: [] };
-  const drafts: SectionDraft[] = [intro];
-  const depthStack: number[] = [];
-  let current = intro;
-  for (const event of events) {
-    if (event.kind === 'block') {
-      current.blocks.push(event.block);
-      continue;
-    }
-    while (depthStack.length > 0 && (depthStack[depthStack.length - 1] ?? 0) >= event.depth) {
-      depthStack.pop();
-    }
-    depthStack.push(event.depth);
-    current = { heading: event.text, level: depthStack.length, blocks: [] };
-    drafts.push(current);
-  }
+  const drafts = draftSectionsFromEvents(intro, events);
 
   intro.blocks = takeOpeningMetadata(intro.blocks, meta);
   for (const draft of drafts) draft.blocks = trimRules(draft.blocks);

@@ -3,6 +3,7 @@ import footnotePlugin from 'markdown-it-footnote';
 import type { Block, BriefDocument, BriefMeta } from '../../../shared/model';
 import { applyTextDirection } from '../structure/applyTextDirection';
 import { buildSections, type SectionDraft } from '../structure/buildSections';
+import { draftSectionsFromEvents, trimRules } from '../structure/draftSectionsFromEvents';
 import { detectLanguage } from '../structure/detectLanguage';
 import { inlinePlainText } from '../structure/inlinePlainText';
 import { introHeading } from '../structure/introHeading';
@@ -11,6 +12,7 @@ import { placeFootnotes } from '../structure/placeFootnotes';
 import { isAllCaps } from '../structure/titleCase';
 import { convertMarkdownBlocks, type MarkdownEvent } from './convertMarkdownBlocks';
 import { readFrontMatter } from './readFrontMatter';
+import { titleFromFileName } from '../structure/titleFromFileName';
 
 type HeadingEvent = Extract<MarkdownEvent, { kind: 'heading' }>;
 
@@ -52,23 +54,11 @@ function mergeSplitHeadings(events: MarkdownEvent[]): MarkdownEvent[] {
   return out;
 }
 
-function trimRules(blocks: Block[]): Block[] {
-  let start = 0;
-  let end = blocks.length;
-  while (start < end && blocks[start]?.type === 'rule') start++;
-  while (end > start && blocks[end - 1]?.type === 'rule') end--;
-  return blocks.slice(start, end);
-}
-
 function isBoldOnly(block: Block | undefined): block is Extract<Block, { type: 'paragraph' }> {
   return (
     block?.type === 'paragraph' &&
     block.content.every((i) => i.type === 'text' && i.marks?.some((m) => m.type === 'bold'))
   );
-}
-
-function baseName(fileName: string): string {
-  return (fileName.split(/[\\/]/).pop() ?? fileName).replace(/\.[^.]+$/, '') || fileName;
 }
 
 /**
@@ -112,7 +102,7 @@ export function importMarkdown(source: string, fileName: string): BriefDocument 
       titleHeading?.text ??
       topHeadings[0]?.text ??
       headings[0]?.text ??
-      baseName(fileName),
+      titleFromFileName(fileName),
     subtitle: front.subtitle ?? subtitleHeading?.text ?? null,
     organisation: front.organisation ?? null,
     reference: front.reference ?? null,
@@ -124,21 +114,10 @@ export function importMarkdown(source: string, fileName: string): BriefDocument 
   };
 
   const intro: SectionDraft = { heading: introHeading(meta.language), level: 1, blocks: [] };
-  const drafts: SectionDraft[] = [intro];
-  const depthStack: number[] = [];
-  let current = intro;
-  for (const event of events) {
-    if (event === titleHeading || event === subtitleHeading) continue;
-    if (event.kind === 'block') {
-      current.blocks.push(event.block);
-      continue;
-    }
-    while (depthStack.length > 0 && (depthStack[depthStack.length - 1] ?? 0) >= event.depth)
-      depthStack.pop();
-    depthStack.push(event.depth);
-    current = { heading: event.text, level: depthStack.length, blocks: [] };
-    drafts.push(current);
-  }
+  const drafts = draftSectionsFromEvents(
+    intro,
+    events.filter((event) => event !== titleHeading && event !== subtitleHeading),
+  );
 
   intro.blocks = takeOpeningMetadata(intro.blocks, meta);
   for (const draft of drafts) draft.blocks = trimRules(draft.blocks);

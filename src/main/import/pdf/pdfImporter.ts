@@ -23,6 +23,7 @@ import { removeRunningLines } from './removeRunningLines';
 import { splitFootnotes, type PdfFootnote } from './splitFootnotes';
 import { tableFromRows } from './tableFromRows';
 import { tocOutline, tocPages } from './tableOfContents';
+import { titleFromFileName } from '../structure/titleFromFileName';
 
 const CAPTION =
   /^(?:figure|fig\.|table|box|chart|map|graphique|tableau|encadré|carte|рисунок|таблица|вставка|диаграмма|график|แผนภาพ|ตาราง)\s*[\dA-Z.:-]/iu;
@@ -39,10 +40,6 @@ function bodySizeOf(pages: readonly PdfPage[]): number {
   for (const [size, weight] of weights)
     if (weight > bestWeight) [best, bestWeight] = [size, weight];
   return best;
-}
-
-function baseName(fileName: string): string {
-  return fileName.replace(/\.[^.]+$/, '') || fileName;
 }
 
 const textOf = (lines: readonly PdfLine[]): string =>
@@ -445,7 +442,7 @@ function toDocument(
   return {
     format: 'pdf',
     meta: {
-      title: meta.title ?? baseName(fileName),
+      title: meta.title ?? titleFromFileName(fileName),
       subtitle: null,
       organisation: meta.organisation,
       reference: meta.reference,

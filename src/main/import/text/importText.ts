@@ -14,6 +14,7 @@ import { parseTextList } from './parseTextList';
 import { readTitleBlock } from './readTitleBlock';
 import { splitLayoutColumns } from './splitLayoutColumns';
 import { FOOTNOTE_DEFINITION, splitTextBlocks, type TextBlock } from './splitTextBlocks';
+import { titleFromFileName } from '../structure/titleFromFileName';
 
 interface FootnoteDefinition {
   label: string;
@@ -60,10 +61,6 @@ function findRestatedTitle(
     paragraphs++;
   }
   return -1;
-}
-
-function baseName(fileName: string): string {
-  return (fileName.split(/[\\/]/).pop() ?? fileName).replace(/\.[^.]+$/, '') || fileName;
 }
 
 /**
@@ -182,7 +179,7 @@ export function importText(text: string, fileName: string): BriefDocument {
   return {
     format: 'text',
     meta: {
-      title: title ?? baseName(fileName),
+      title: title ?? titleFromFileName(fileName),
       subtitle,
       organisation: titleBlock.meta.organisation ?? null,
       reference: titleBlock.meta.reference ?? null,
