@@ -1,6 +1,7 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures/webMode';
+import { openSectionNote } from './helpers/openSectionNote';
 
 const SECTION_II = 'II. ALLIED DETERRENCE AND DEFENCE';
 const projectRoot = join(import.meta.dirname, '..', '..');
@@ -28,12 +29,7 @@ test('the reader with a formatted note on section II, with no console errors or 
   page.on('pageerror', (error) => problems.push(error.message));
 
   await page.goto(app.url);
-  await page
-    .getByRole('navigation', { name: /outline/i })
-    .getByText(SECTION_II, { exact: true })
-    .click();
-  const editor = page.getByRole('textbox', { name: `Note for ${SECTION_II}` });
-  await editor.click();
+  const editor = await openSectionNote(page, SECTION_II);
   await page.keyboard.type('Questions for the committee hearing');
   await page.keyboard.press('Enter');
   await page.keyboard.type('- ');

@@ -10,6 +10,7 @@ import {
   type Page,
   test,
 } from '@playwright/test';
+import { openSectionNote } from './helpers/openSectionNote';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 const hasElectronBinary = existsSync(join(projectRoot, 'node_modules', 'electron', 'path.txt'));
@@ -183,12 +184,7 @@ test('keeps a note across a restart and exports it to the chosen file', async ()
   try {
     const { page } = first;
     await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
-    await page
-      .getByRole('navigation', { name: /outline/i })
-      .getByText(SECTION_II, { exact: true })
-      .click();
-    const editor = page.getByRole('textbox', { name: `Note for ${SECTION_II}` });
-    await editor.click();
+    await openSectionNote(page, SECTION_II);
     await page.keyboard.type('Check the deterrence numbers on the desktop.');
     await expect(page.getByTestId('note-status')).toHaveText(/saved/i);
   } finally {

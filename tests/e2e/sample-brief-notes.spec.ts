@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import MarkdownIt from 'markdown-it';
 import { expect, test } from './fixtures/webMode';
+import { openSectionNote } from './helpers/openSectionNote';
 
 const SECTION_II = 'II. ALLIED DETERRENCE AND DEFENCE';
 const TITLE = /NATO DEFENCE MINISTERS' MEETING, 13-14 JUNE 2024/i;
@@ -28,14 +29,7 @@ test('keeps a note typed in section II after reload, and exports it under that h
 }) => {
   await page.goto(app.url);
   await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
-  await page
-    .getByRole('navigation', { name: /outline/i })
-    .getByText(SECTION_II, { exact: true })
-    .click();
-
-  const editor = page.getByRole('textbox', { name: `Note for ${SECTION_II}` });
-  await expect(editor).toBeVisible();
-  await editor.click();
+  await openSectionNote(page, SECTION_II);
   await page.keyboard.type('Ask the committee about the ');
   await page.keyboard.press('ControlOrMeta+b');
   await page.keyboard.type('2% figures');
@@ -75,12 +69,7 @@ test('keeps a note typed in section II after reload, and exports it under that h
 
 test('a note survives the server restarting, as after quitting the app', async ({ page, app }) => {
   await page.goto(app.url);
-  await page
-    .getByRole('navigation', { name: /outline/i })
-    .getByText('Decisions', { exact: true })
-    .click();
-  const editor = page.getByRole('textbox', { name: 'Note for Decisions' });
-  await editor.click();
+  await openSectionNote(page, 'Decisions');
   await page.keyboard.type('Endorsements to track');
   await expect(page.getByTestId('note-status')).toHaveText(/saved/i);
 
