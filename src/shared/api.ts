@@ -1,4 +1,6 @@
 import type { Brief, BriefMeta, BriefSummary, NoteDoc, SectionNote } from './model';
+import type { ReaderSettings } from './reader/readerSettings';
+import type { ReadingPosition } from './reader/readingPosition';
 
 /** Error codes a caller can branch on; `message` is always a sentence for the user. */
 export type ApiErrorCode =
@@ -71,6 +73,14 @@ export interface BriefmarkApi {
     updatedAt: string;
   };
   'export.markdown': (request: { briefId: string }) => MarkdownExport;
+  /** Where the reader last was in the brief; `null` before it was ever scrolled. */
+  'reading.position': (request: { briefId: string }) => ReadingPosition | null;
+  'reading.savePosition': (request: { briefId: string; position: ReadingPosition }) => {
+    savedAt: string;
+  };
+  /** Theme, font size and line width, shared by every brief. */
+  'settings.get': (request: Record<string, never>) => ReaderSettings;
+  'settings.save': (request: { settings: ReaderSettings }) => ReaderSettings;
 }
 
 export type ApiMethod = keyof BriefmarkApi;

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { ApiMethod } from './api';
 import { MAX_IMPORT_BYTES } from './importLimits';
 import type { NoteDoc } from './model';
+import { readerSettingsSchema } from './reader/readerSettings';
+import { readingPositionSchema } from './reader/readingPosition';
 
 const id = z.string().min(1).max(128);
 const empty = z.object({}).strict();
@@ -77,6 +79,10 @@ export const requestSchemas = {
   'notes.list': z.object({ briefId: id }).strict(),
   'notes.save': z.object({ briefId: id, sectionId: id.nullable(), doc: noteDocSchema }).strict(),
   'export.markdown': z.object({ briefId: id }).strict(),
+  'reading.position': z.object({ briefId: id }).strict(),
+  'reading.savePosition': z.object({ briefId: id, position: readingPositionSchema }).strict(),
+  'settings.get': empty,
+  'settings.save': z.object({ settings: readerSettingsSchema }).strict(),
 } satisfies Record<ApiMethod, z.ZodType>;
 
 export function isApiMethod(method: unknown): method is ApiMethod {

@@ -23,7 +23,14 @@ describe('openDatabase', () => {
       )
       .pluck()
       .all();
-    expect(strictTables).toEqual(['app_state', 'briefs', 'notes', 'section_bodies', 'sections']);
+    expect(strictTables).toEqual([
+      'app_state',
+      'briefs',
+      'notes',
+      'reading_positions',
+      'section_bodies',
+      'sections',
+    ]);
     db.close();
   });
 

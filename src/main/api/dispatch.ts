@@ -31,6 +31,11 @@ function handlersFor(library: Library, jobs: ImportJobs): Handlers {
     'notes.list': ({ briefId }) => library.listNotes(briefId),
     'notes.save': ({ briefId, sectionId, doc }) => library.saveNote(briefId, sectionId, doc),
     'export.markdown': ({ briefId }) => library.exportMarkdown(briefId),
+    'reading.position': ({ briefId }) => library.readingPosition(briefId),
+    'reading.savePosition': ({ briefId, position }) =>
+      library.saveReadingPosition(briefId, position),
+    'settings.get': () => library.readerSettings(),
+    'settings.save': ({ settings }) => library.saveReaderSettings(settings),
   };
 }
 

@@ -11,9 +11,12 @@ import type {
   NoteDoc,
   SectionNote,
 } from '../../shared/model';
+import { readerSettingsFrom, type ReaderSettings } from '../../shared/reader/readerSettings';
+import type { ReadingPosition } from '../../shared/reader/readingPosition';
 import { AppStateRepository } from '../db/repositories/AppStateRepository';
 import { BriefRepository } from '../db/repositories/BriefRepository';
 import { NoteRepository } from '../db/repositories/NoteRepository';
+import { ReadingPositionRepository } from '../db/repositories/ReadingPositionRepository';
 import { exportBriefMarkdown } from '../export/exportBriefMarkdown';
 import { markdownFileName } from '../export/markdownFileName';
 import { ImportError } from '../import/ImportError';
@@ -33,12 +36,14 @@ export interface LibraryOptions {
 }
 
 const SAMPLE_OFFERED_KEY = 'sample_offered';
+const READER_SETTINGS_KEY = 'reader_settings';
 
 /** The user's library: briefs, their notes and exports. Plain Node; knows nothing of Electron. */
 export class Library {
   private readonly briefs: BriefRepository;
   private readonly notes: NoteRepository;
   private readonly appState: AppStateRepository;
+  private readonly positions: ReadingPositionRepository;
   private readonly now: () => Date;
   private readonly runImport: RunImport;
 
@@ -49,6 +54,7 @@ export class Library {
     this.briefs = new BriefRepository(db);
     this.notes = new NoteRepository(db);
     this.appState = new AppStateRepository(db);
+    this.positions = new ReadingPositionRepository(db);
     this.now = options.now ?? (() => new Date());
     this.runImport = options.runImport ?? importBriefFile;
   }
@@ -161,6 +167,39 @@ export class Library {
     const updatedAt = this.now().toISOString();
     this.notes.save(briefId, sectionId, doc, updatedAt);
     return { updatedAt };
+  }
+
+  readingPosition(briefId: string): ReadingPosition | null {
+    if (!this.briefs.get(briefId)) throw notFound(briefId);
+    return this.positions.get(briefId);
+  }
+
+  saveReadingPosition(briefId: string, position: ReadingPosition): { savedAt: string } {
+    if (!this.briefs.get(briefId)) throw notFound(briefId);
+    if (!this.briefs.hasSection(briefId, position.sectionId)) {
+      throw new ServiceError(
+        'not_found',
+        `The brief has no section with id “${position.sectionId}”.`,
+      );
+    }
+    const savedAt = this.now().toISOString();
+    this.positions.save(briefId, position, savedAt);
+    return { savedAt };
+  }
+
+  readerSettings(): ReaderSettings {
+    const stored = this.appState.get(READER_SETTINGS_KEY);
+    if (stored === undefined) return readerSettingsFrom(undefined);
+    try {
+      return readerSettingsFrom(JSON.parse(stored));
+    } catch {
+      return readerSettingsFrom(undefined);
+    }
+  }
+
+  saveReaderSettings(settings: ReaderSettings): ReaderSettings {
+    this.appState.set(READER_SETTINGS_KEY, JSON.stringify(settings));
+    return this.readerSettings();
   }
 
   exportMarkdown(briefId: string): MarkdownExport {

@@ -20,6 +20,10 @@ const METHODS: Record<ApiMethod, true> = {
   'notes.list': true,
   'notes.save': true,
   'export.markdown': true,
+  'reading.position': true,
+  'reading.savePosition': true,
+  'settings.get': true,
+  'settings.save': true,
 };
 
 function typedMethod<M extends ApiMethod>(
