@@ -1,4 +1,4 @@
-import { createElement, type MouseEvent } from 'react';
+import { cloneElement, createElement, type MouseEvent, type ReactElement } from 'react';
 import type { Block, TableCell } from '../../../../shared/model';
 import { footnoteDomId, footnoteRefDomId } from './domIds';
 import { InlineContent } from './InlineContent';
@@ -10,6 +10,8 @@ interface BlockViewProps {
   block: Block;
   /** The HTML heading level of the enclosing section's heading (2 for a level-1 section). */
   sectionHeadingLevel: number;
+  /** The index of a top-level block within its section, set as `data-block` for jumping to it. */
+  blockIndex?: number;
 }
 
 function headingTagBelow(sectionHeadingLevel: number, level: number): HeadingTag {
@@ -53,7 +55,13 @@ function FootnoteBackLink({ footnoteId, label }: { footnoteId: string; label: st
 }
 
 /** One block of the document model as React elements. Nothing here takes HTML from the model. */
-export function BlockView({ block, sectionHeadingLevel }: BlockViewProps) {
+export function BlockView({ block, sectionHeadingLevel, blockIndex }: BlockViewProps) {
+  const element = blockElement(block, sectionHeadingLevel);
+  if (blockIndex === undefined) return element;
+  return cloneElement(element, { 'data-block': blockIndex } as Record<string, unknown>);
+}
+
+function blockElement(block: Block, sectionHeadingLevel: number): ReactElement {
   switch (block.type) {
     case 'paragraph':
       return (

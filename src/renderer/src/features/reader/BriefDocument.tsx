@@ -1,8 +1,27 @@
-import { memo } from 'react';
+import {
+  memo,
+  startTransition,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import { flushSync } from 'react-dom';
 import type { Brief, Section } from '../../../../shared/model';
 import { formatBriefDate } from '../../format/formatBriefDate';
 import { BlockView } from './BlockView';
+import { registerDocumentMount } from './documentMount';
 import { sectionDomId, sectionHeadingDomId } from './domIds';
+import {
+  firstMountRange,
+  grownMountRange,
+  isComplete,
+  mountRangeWith,
+  mountWeights,
+  type MountRange,
+} from './mountRange';
+import { sectionIndexByDomId } from './sectionIndexByDomId';
 import { textDirectionOf } from './textDirectionOf';
 
 type SectionHeadingTag = 'h2' | 'h3' | 'h4' | 'h5' | 'h6';
@@ -12,7 +31,23 @@ function sectionHeadingLevel(section: Section): number {
   return Math.min(6, Math.max(2, section.level + 1));
 }
 
-function SectionView({ section }: { section: Section }) {
+// Element Timing reports when the first section's heading is first painted: the moment a brief
+// counts as open in bench/readerOpen.bench.ts.
+const FIRST_SECTION_TIMING = { elementtiming: 'first-section' };
+
+// Memoised so that mounting more of the brief leaves what is already mounted alone.
+const MountedBlock = memo(BlockView);
+
+const SectionView = memo(function SectionView({
+  section,
+  first,
+  blockLimit,
+}: {
+  section: Section;
+  first: boolean;
+  /** How many of its blocks are mounted yet; all when undefined. */
+  blockLimit?: number;
+}) {
   const level = sectionHeadingLevel(section);
   const Tag = `h${level}` as SectionHeadingTag;
   const hasHeading = section.heading.trim().length > 0;
@@ -29,16 +64,17 @@ function SectionView({ section }: { section: Section }) {
           className="section-heading"
           tabIndex={-1}
           dir="auto"
+          {...(first ? FIRST_SECTION_TIMING : {})}
         >
           {section.heading}
         </Tag>
       )}
-      {section.blocks.map((block, index) => (
-        <BlockView key={index} block={block} sectionHeadingLevel={level} />
+      {section.blocks.slice(0, blockLimit).map((block, index) => (
+        <MountedBlock key={index} block={block} sectionHeadingLevel={level} blockIndex={index} />
       ))}
     </section>
   );
-}
+});
 
 function TitleBlock({ brief }: { brief: Brief }) {
   const { meta } = brief;
@@ -77,15 +113,112 @@ function TitleBlock({ brief }: { brief: Brief }) {
   );
 }
 
-/** The brief rendered from its document model; memoised because it is large and never changes. */
-export const BriefDocument = memo(function BriefDocument({ brief }: { brief: Brief }) {
+/** Runs `callback` once the browser has painted the current frame; returns a canceller. */
+function afterNextPaint(callback: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(callback, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
+
+/**
+ * Mounts a long brief a screenful first and the rest in chunks, one per frame, so that the
+ * first section paints at once and scrolling and typing stay responsive meanwhile. Jumps do not
+ * wait: `ensureElementRendered` (documentMount.ts) mounts up to their target synchronously.
+ */
+function useProgressiveMount(
+  sections: readonly Section[],
+  initialSectionId: string | null | undefined,
+  progressive: boolean,
+): MountRange {
+  const weights = useMemo(() => mountWeights(sections), [sections]);
+  const [range, setRange] = useState<MountRange>(() => {
+    if (!progressive) return { start: 0, end: sections.length, endBlocks: 0 };
+    const initialIndex = sections.findIndex((section) => section.id === initialSectionId);
+    return firstMountRange(weights, initialIndex >= 0 ? initialIndex : null);
+  });
+  const complete = isComplete(range, sections.length);
+
+  useEffect(() => {
+    if (complete) return;
+    return afterNextPaint(() => {
+      // A transition, so React yields to input while it renders the chunk.
+      startTransition(() => setRange((current) => grownMountRange(current, weights)));
+    });
+  }, [range, complete, weights]);
+
+  const domIdsRef = useRef<Map<string, number> | null>(null);
+  useLayoutEffect(() => {
+    domIdsRef.current = null;
+    return registerDocumentMount((elementId) => {
+      // Built on the first early jump only: most readers never jump before mounting ends.
+      domIdsRef.current ??= sectionIndexByDomId(sections);
+      const index = domIdsRef.current.get(elementId);
+      flushSync(() =>
+        setRange((current) =>
+          index === undefined
+            ? { start: 0, end: sections.length, endBlocks: 0 }
+            : mountRangeWith(current, weights, index),
+        ),
+      );
+    });
+  }, [sections, weights]);
+
+  return range;
+}
+
+interface BriefDocumentProps {
+  brief: Brief;
+  /** The section of a saved reading position: mounted first, so the reader opens there at once. */
+  initialSectionId?: string | null;
+  /**
+   * False mounts every section in the first render, as the server renderer must (it runs no
+   * effects) for the static page that bench/readerOpen.bench.ts compares against.
+   */
+  progressive?: boolean;
+}
+
+/**
+ * The brief rendered from its document model; memoised because it is large and never changes.
+ * `data-complete="true"` on the article says that every section is mounted.
+ */
+export const BriefDocument = memo(function BriefDocument({
+  brief,
+  initialSectionId,
+  progressive = true,
+}: BriefDocumentProps) {
   const language = brief.meta.language ?? undefined;
+  const { sections } = brief;
+  const range = useProgressiveMount(sections, initialSectionId, progressive);
+  // The section mounted in part is in the same list as the whole ones, so that completing it
+  // keeps its elements rather than mounting them again.
+  const mounted = sections.slice(range.start, range.end + (range.endBlocks > 0 ? 1 : 0));
   return (
-    <article className="doc" lang={language} dir={textDirectionOf(brief.meta.language)}>
+    <article
+      className="doc"
+      lang={language}
+      dir={textDirectionOf(brief.meta.language)}
+      data-complete={isComplete(range, sections.length) ? 'true' : undefined}
+    >
       <TitleBlock brief={brief} />
-      {brief.sections.map((section) => (
-        <SectionView key={section.id} section={section} />
-      ))}
+      {/* Sections above are still to come: the first one mounted must not take the
+          first-of-type styling of the brief's first section, or it would move when they come. */}
+      {range.start > 0 && <section hidden />}
+      {mounted.map((section, offset) => {
+        const index = range.start + offset;
+        return (
+          <SectionView
+            key={section.id}
+            section={section}
+            first={index === 0}
+            blockLimit={index === range.end ? range.endBlocks : undefined}
+          />
+        );
+      })}
     </article>
   );
 });

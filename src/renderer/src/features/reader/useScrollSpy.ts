@@ -38,7 +38,7 @@ export function useScrollSpy(root: RefObject<HTMLElement | null>, contentKey: st
   useEffect(() => {
     const rootElement = root.current;
     if (!rootElement) return;
-    const elements = Array.from(rootElement.querySelectorAll<HTMLElement>('[data-section-id]'));
+    let elements: HTMLElement[] = [];
     const update = () => {
       const jump = jumpRef.current;
       if (jump && Math.abs(rootElement.scrollTop - jump.scrollTop) < JUMP_TOLERANCE_PX) {
@@ -54,15 +54,33 @@ export function useScrollSpy(root: RefObject<HTMLElement | null>, contentKey: st
       rootMargin: `0px 0px ${bottomMargin} 0px`,
       threshold: 0,
     });
-    for (const element of elements) observer.observe(element);
+    // A long brief mounts its sections over several frames (BriefDocument), so sections are
+    // collected again whenever some are added. Observing a new one reports it to `update`;
+    // observing one already observed does nothing.
+    const collect = () => {
+      elements = Array.from(rootElement.querySelectorAll<HTMLElement>('[data-section-id]'));
+      for (const element of elements) observer.observe(element);
+    };
+    const addsSections = (records: MutationRecord[]) =>
+      records.some((record) =>
+        Array.from(record.addedNodes).some(
+          (node) => node instanceof HTMLElement && node.dataset.sectionId !== undefined,
+        ),
+      );
+    const mounting = new MutationObserver((records) => {
+      if (addsSections(records)) collect();
+    });
+    mounting.observe(rootElement, { childList: true, subtree: true });
     // Crossings alone miss the reader scrolling away from a jump inside one section.
     const onScroll = () => {
       if (jumpRef.current) update();
     };
     rootElement.addEventListener('scroll', onScroll, { passive: true });
+    collect();
     update();
     return () => {
       observer.disconnect();
+      mounting.disconnect();
       rootElement.removeEventListener('scroll', onScroll);
     };
   }, [root, contentKey]);
