@@ -4,6 +4,7 @@ import { onDesktopImportFiles } from './api/onDesktopImportFiles';
 import { Alert } from './components/Alert';
 import { LibraryView } from './features/library/LibraryView';
 import { ReaderView } from './features/reader/ReaderView';
+import { useReaderSettings } from './features/settings/useReaderSettings';
 import { readLastOpenBrief, rememberOpenBrief } from './lastOpenBrief';
 
 type Screen = { kind: 'starting' } | { kind: 'library' } | { kind: 'reader'; briefId: string };
@@ -14,6 +15,7 @@ export function App() {
   const [startError, setStartError] = useState<string | null>(null);
   // Files from the desktop menu's Import…: the library view takes them and imports them.
   const [menuImport, setMenuImport] = useState<File[] | null>(null);
+  const readerSettings = useReaderSettings();
 
   useEffect(
     () =>
@@ -51,6 +53,13 @@ export function App() {
           </Alert>
         </div>
       )}
+      {readerSettings.error && (
+        <div className="banner">
+          <Alert title="Settings not saved" onDismiss={readerSettings.dismissError}>
+            <p>{readerSettings.error}</p>
+          </Alert>
+        </div>
+      )}
       {screen.kind === 'starting' && <p className="center-message muted">Opening your library…</p>}
       {screen.kind === 'library' && (
         <LibraryView
@@ -63,6 +72,8 @@ export function App() {
         <ReaderView
           key={screen.briefId}
           briefId={screen.briefId}
+          settings={readerSettings.settings}
+          onSettingsChange={readerSettings.change}
           onBack={() => setScreen({ kind: 'library' })}
         />
       )}

@@ -11,12 +11,24 @@ const SHOWN_PER_SECTION = 5;
 interface KeyPointsPanelProps {
   brief: Brief;
   currentSectionId: string | null;
+  /** Told after a jump, so the reader can mark the section as the one being read. */
+  onJumped?: (sectionId: string) => void;
 }
+
+type JumpToPoint = (sectionId: string, point: KeyPoint) => void;
 
 const fullStatement = (point: KeyPoint): string =>
   point.lead ? `${point.lead} ${point.text}` : point.text;
 
-function KeyPointButton({ sectionId, point }: { sectionId: string; point: KeyPoint }) {
+function KeyPointButton({
+  sectionId,
+  point,
+  onJump,
+}: {
+  sectionId: string;
+  point: KeyPoint;
+  onJump: JumpToPoint;
+}) {
   return (
     <li className={point.depth > 0 ? 'keypoint-item is-sub' : 'keypoint-item'}>
       <button
@@ -24,7 +36,7 @@ function KeyPointButton({ sectionId, point }: { sectionId: string; point: KeyPoi
         className="keypoint"
         data-testid="key-point"
         title={fullStatement(point)}
-        onClick={() => jumpToKeyPoint(sectionId, point)}
+        onClick={() => onJump(sectionId, point)}
       >
         <span className="keypoint-text" dir="auto">
           {point.lead && <strong className="keypoint-lead">{point.lead}</strong>}
@@ -40,10 +52,12 @@ function KeyPointsSection({
   entry,
   label,
   current,
+  onJump,
 }: {
   entry: KeyPointsEntry;
   label: string | null;
   current: boolean;
+  onJump: JumpToPoint;
 }) {
   const [expanded, setExpanded] = useState(false);
   const { section, points } = entry;
@@ -63,7 +77,7 @@ function KeyPointsSection({
       )}
       <ul className="keypoints-list" id={listId}>
         {shown.map((point, index) => (
-          <KeyPointButton key={index} sectionId={section.id} point={point} />
+          <KeyPointButton key={index} sectionId={section.id} point={point} onJump={onJump} />
         ))}
       </ul>
       {hidden > 0 && (
@@ -85,7 +99,11 @@ function KeyPointsSection({
  * The brief's own key statements as a compact digest, grouped like the outline; each statement
  * jumps to where the brief says it.
  */
-export function KeyPointsPanel({ brief, currentSectionId }: KeyPointsPanelProps) {
+export function KeyPointsPanel({ brief, currentSectionId, onJumped }: KeyPointsPanelProps) {
+  const jump: JumpToPoint = (sectionId, point) => {
+    jumpToKeyPoint(sectionId, point);
+    onJumped?.(sectionId);
+  };
   const { sections } = brief;
   const groups = useMemo(
     () => groupKeyPoints(sections, extractKeyPoints(brief)),
@@ -138,6 +156,7 @@ export function KeyPointsPanel({ brief, currentSectionId }: KeyPointsPanelProps)
                 entry={entry}
                 label={entry.section.id === top.id ? null : sectionLabel(entry.section, sections)}
                 current={entry.section.id === currentSectionId}
+                onJump={jump}
               />
             ))}
           </div>

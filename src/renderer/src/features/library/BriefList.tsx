@@ -33,7 +33,11 @@ export function BriefList({ briefs, onOpen }: BriefListProps) {
               <span className="brief-date">
                 {brief.date ? formatBriefDate(brief.date) : 'No date'}
               </span>
-              <span className="brief-imported">Imported {formatTimestamp(brief.importedAt)}</span>
+              <span className="brief-imported">
+                {brief.lastOpenedAt
+                  ? `Last opened ${formatTimestamp(brief.lastOpenedAt)}`
+                  : `Imported ${formatTimestamp(brief.importedAt)}`}
+              </span>
             </div>
           </li>
         );

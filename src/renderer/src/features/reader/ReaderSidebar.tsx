@@ -8,6 +8,8 @@ interface ReaderSidebarProps {
   brief: Brief;
   currentSectionId: string | null;
   onJump: (sectionId: string) => void;
+  /** After a key point's jump, which scrolls to a block rather than to its section's top. */
+  onKeyPointJumped?: (sectionId: string) => void;
 }
 
 const TAB_LABELS: Record<SidebarTab, string> = { contents: 'Contents', 'key-points': 'Key points' };
@@ -16,7 +18,12 @@ const tabId = (tab: SidebarTab) => `sidebar-tab-${tab}`;
 const panelId = (tab: SidebarTab) => `sidebar-panel-${tab}`;
 
 /** The reader's left sidebar: the outline, or the brief's key points, behind two tabs. */
-export function ReaderSidebar({ brief, currentSectionId, onJump }: ReaderSidebarProps) {
+export function ReaderSidebar({
+  brief,
+  currentSectionId,
+  onJump,
+  onKeyPointJumped,
+}: ReaderSidebarProps) {
   const [tab, setTab] = useState<SidebarTab>(readSidebarTab);
   const tabRefs = useRef(new Map<SidebarTab, HTMLButtonElement>());
 
@@ -89,7 +96,11 @@ export function ReaderSidebar({ brief, currentSectionId, onJump }: ReaderSidebar
         hidden={tab !== 'key-points'}
       >
         {tab === 'key-points' && (
-          <KeyPointsPanel brief={brief} currentSectionId={currentSectionId} />
+          <KeyPointsPanel
+            brief={brief}
+            currentSectionId={currentSectionId}
+            onJumped={onKeyPointJumped}
+          />
         )}
       </div>
     </div>

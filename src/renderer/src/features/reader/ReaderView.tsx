@@ -1,29 +1,38 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Brief } from '../../../../shared/model';
+import type { ReaderSettings } from '../../../../shared/reader/readerSettings';
+import type { ReadingPosition } from '../../../../shared/reader/readingPosition';
 import { api } from '../../api/api';
 import { Alert } from '../../components/Alert';
 import { Icon } from '../../components/Icon';
 import { BriefDetailsDialog } from '../details/BriefDetailsDialog';
 import { ExportButton } from '../export/ExportButton';
+import { FindBar } from '../find/FindBar';
 import { NotesPanel } from '../notes/NotesPanel';
+import { ReadingSettingsMenu } from '../settings/ReadingSettingsMenu';
 import { useBriefNotes } from '../notes/useBriefNotes';
 import { BriefDocument } from './BriefDocument';
 import { sectionDomId, sectionHeadingDomId } from './domIds';
 import { jumpToElement } from './jumpToElement';
-import { OutlineSidebar } from './OutlineSidebar';
+import { ReaderSidebar } from './ReaderSidebar';
 import { useScrollSpy } from './useScrollSpy';
+import { useReadingPosition } from './useReadingPosition';
 import { useSectionKeys } from './useSectionKeys';
 
 type BriefLoad =
-  { kind: 'loading' } | { kind: 'ready'; brief: Brief } | { kind: 'error'; message: string };
+  | { kind: 'loading' }
+  | { kind: 'ready'; brief: Brief; position: ReadingPosition | null }
+  | { kind: 'error'; message: string };
 
 interface ReaderViewProps {
   briefId: string;
+  settings: ReaderSettings;
+  onSettingsChange: (patch: Partial<ReaderSettings>) => void;
   onBack: () => void;
 }
 
 /** The reader for one brief: outline, document and notes side by side. */
-export function ReaderView({ briefId, onBack }: ReaderViewProps) {
+export function ReaderView({ briefId, settings, onSettingsChange, onBack }: ReaderViewProps) {
   const [load, setLoad] = useState<BriefLoad>({ kind: 'loading' });
   const [exportError, setExportError] = useState<string | null>(null);
   const [editingDetails, setEditingDetails] = useState(false);
@@ -37,16 +46,19 @@ export function ReaderView({ briefId, onBack }: ReaderViewProps) {
 
   useEffect(() => {
     let cancelled = false;
-    void api['briefs.get']({ briefId }).then((result) => {
-      if (cancelled) return;
-      setLoad(
-        result.ok
-          ? { kind: 'ready', brief: result.value }
-          : { kind: 'error', message: result.error.message },
-      );
-      // Only the library's order depends on this, so a failure is not worth interrupting reading.
-      if (result.ok) void api['briefs.markOpened']({ briefId });
-    });
+    // Asked together so the document opens at the saved position in one paint.
+    void Promise.all([api['briefs.get']({ briefId }), api['reading.position']({ briefId })]).then(
+      ([result, position]) => {
+        if (cancelled) return;
+        setLoad(
+          result.ok
+            ? { kind: 'ready', brief: result.value, position: position.ok ? position.value : null }
+            : { kind: 'error', message: result.error.message },
+        );
+        // Only the library's order depends on this, so a failure is not worth interrupting reading.
+        if (result.ok) void api['briefs.markOpened']({ briefId });
+      },
+    );
     return () => {
       cancelled = true;
     };
@@ -58,6 +70,8 @@ export function ReaderView({ briefId, onBack }: ReaderViewProps) {
       document.title = 'Briefmark';
     };
   }, [brief]);
+
+  useReadingPosition(scrollRef, briefId, load.kind === 'ready' ? load.position : undefined);
 
   const jumpToSection = (sectionId: string) => {
     jumpToElement(sectionDomId(sectionId), { focusId: sectionHeadingDomId(sectionId) });
@@ -91,6 +105,7 @@ export function ReaderView({ briefId, onBack }: ReaderViewProps) {
             Details…
           </button>
         )}
+        {brief && <ReadingSettingsMenu settings={settings} onChange={onSettingsChange} />}
         {brief && (
           <ExportButton
             briefId={brief.id}
@@ -111,7 +126,11 @@ export function ReaderView({ briefId, onBack }: ReaderViewProps) {
           brief={brief}
           onClose={() => setEditingDetails(false)}
           onSaved={(saved) => {
-            setLoad({ kind: 'ready', brief: saved });
+            setLoad((previous) => ({
+              kind: 'ready',
+              brief: saved,
+              position: previous.kind === 'ready' ? previous.position : null,
+            }));
             setEditingDetails(false);
           }}
         />
@@ -126,14 +145,19 @@ export function ReaderView({ briefId, onBack }: ReaderViewProps) {
       )}
       {brief && (
         <div className="reader-body">
-          <OutlineSidebar
-            sections={brief.sections}
+          <ReaderSidebar
+            brief={brief}
             currentSectionId={readingSectionId}
             onJump={jumpToSection}
+            onKeyPointJumped={markJump}
           />
           <main className="reader-main" ref={scrollRef} tabIndex={0} aria-label={brief.title}>
-            <BriefDocument brief={brief} />
+            <BriefDocument
+              brief={brief}
+              initialSectionId={load.kind === 'ready' ? load.position?.sectionId : undefined}
+            />
           </main>
+          <FindBar documentRef={scrollRef} />
           <NotesPanel notes={notes} sections={brief.sections} readingSectionId={readingSectionId} />
         </div>
       )}

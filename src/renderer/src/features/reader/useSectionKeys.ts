@@ -8,8 +8,23 @@ function isEditable(target: EventTarget | null): boolean {
   );
 }
 
+/** +1 for "next section", -1 for "previous", 0 for any other key. */
+function sectionStep(event: KeyboardEvent): number {
+  if (event.ctrlKey || event.metaKey) return 0;
+  if (event.altKey && !event.shiftKey) {
+    if (event.key === 'ArrowDown') return 1;
+    if (event.key === 'ArrowUp') return -1;
+    return 0;
+  }
+  if (event.altKey) return 0;
+  if (event.key === ']') return 1;
+  if (event.key === '[') return -1;
+  return 0;
+}
+
 /**
- * Alt+ArrowDown and Alt+ArrowUp move to the next and previous section, except while typing.
+ * `]` / `[` and Alt+ArrowDown / Alt+ArrowUp move to the next and previous section, except
+ * while typing (in the notes editor, a field, or the find bar).
  */
 export function useSectionKeys(
   sectionIds: readonly string[],
@@ -18,13 +33,12 @@ export function useSectionKeys(
 ): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
-      if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+      const step = sectionStep(event);
+      if (step === 0 || event.defaultPrevented) return;
       if (isEditable(event.target) || sectionIds.length === 0) return;
       event.preventDefault();
       const index = currentSectionId === null ? -1 : sectionIds.indexOf(currentSectionId);
-      const next = event.key === 'ArrowDown' ? index + 1 : index - 1;
-      const target = sectionIds[Math.min(sectionIds.length - 1, Math.max(0, next))];
+      const target = sectionIds[Math.min(sectionIds.length - 1, Math.max(0, index + step))];
       if (target) jump(target);
     };
     window.addEventListener('keydown', onKeyDown);
