@@ -4,6 +4,7 @@ import { Alert } from '../../components/Alert';
 import { Icon } from '../../components/Icon';
 import { sectionLabel } from '../reader/sectionLabel';
 import { NoteEditor } from './NoteEditor';
+import { usePaintedOnce } from '../../dom/usePaintedOnce';
 import { NoteStatus } from './NoteStatus';
 import type { BriefNotes } from './useBriefNotes';
 
@@ -36,6 +37,9 @@ export function NotesPanel({ notes, sections, readingSectionId }: NotesPanelProp
 
   const noteSectionId = scope === 'brief' ? null : sectionId;
   const label = scope === 'brief' ? 'Note for the whole brief' : `Note for ${heading}`;
+
+  // The editor costs a frame of its own to build; the brief beside it is painted first.
+  const editorShown = usePaintedOnce();
 
   const onFocus = () => setEditing(true);
   const onBlur = (event: FocusEvent<HTMLDivElement>) => {
@@ -110,7 +114,7 @@ export function NotesPanel({ notes, sections, readingSectionId }: NotesPanelProp
             </button>
           </Alert>
         )}
-        {notes.loadState.kind === 'ready' && (scope === 'brief' || section) && (
+        {editorShown && notes.loadState.kind === 'ready' && (scope === 'brief' || section) && (
           <div className="note-editor-host" onFocus={onFocus} onBlur={onBlur}>
             <NoteEditor
               saver={notes.saver}

@@ -9,6 +9,7 @@ import {
 } from 'react';
 import { flushSync } from 'react-dom';
 import type { Brief, Section } from '../../../../shared/model';
+import { afterNextPaint } from '../../dom/afterNextPaint';
 import { formatBriefDate } from '../../format/formatBriefDate';
 import { BlockView } from './BlockView';
 import { registerDocumentMount } from './documentMount';
@@ -111,18 +112,6 @@ function TitleBlock({ brief }: { brief: Brief }) {
       )}
     </header>
   );
-}
-
-/** Runs `callback` once the browser has painted the current frame; returns a canceller. */
-function afterNextPaint(callback: () => void): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const frame = requestAnimationFrame(() => {
-    timer = setTimeout(callback, 0);
-  });
-  return () => {
-    cancelAnimationFrame(frame);
-    clearTimeout(timer);
-  };
 }
 
 /**
