@@ -53,6 +53,8 @@ test('a long brief shows its start at once, and a jump to its end works before i
   page,
   app,
 }) => {
+  // Throttled eightfold, mounting takes a while; on a busy machine longer still.
+  test.setTimeout(120_000);
   await importLongBrief(page, app.url);
   await expect(article(page)).toHaveAttribute('data-complete', 'true');
   await page.getByRole('button', { name: 'Library', exact: true }).click();
@@ -71,7 +73,7 @@ test('a long brief shows its start at once, and a jump to its end works before i
   await expect(currentItem(page)).toContainText(LAST_SECTION);
 
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-  await expect(article(page)).toHaveAttribute('data-complete', 'true');
+  await expect(article(page)).toHaveAttribute('data-complete', 'true', { timeout: 30_000 });
   expect(await page.locator('article.doc > section[data-section-id]').count()).toBe(34);
   // Sections mounted above the reader did not move what they were reading.
   expect(Math.abs(await sectionTop(page, LAST_SECTION))).toBeLessThan(2);
@@ -91,6 +93,7 @@ test('reopens a long brief at a saved position far down, and keeps it while the 
   page,
   app,
 }) => {
+  test.setTimeout(120_000);
   await importLongBrief(page, app.url);
   await outline(page).getByText(LATE_SECTION, { exact: true }).click();
   // 120 px into the section, so the position is not just its heading.
@@ -107,7 +110,7 @@ test('reopens a long brief at a saved position far down, and keeps it while the 
   await expect(article(page)).not.toHaveAttribute('data-complete', 'true');
 
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-  await expect(article(page)).toHaveAttribute('data-complete', 'true');
+  await expect(article(page)).toHaveAttribute('data-complete', 'true', { timeout: 30_000 });
   expect(await page.locator('article.doc > section[data-section-id]').count()).toBe(34);
   expect(Math.abs((await headingTop(page, LATE_SECTION)) - before)).toBeLessThan(4);
   await expect(currentItem(page)).toContainText(LATE_SECTION);
