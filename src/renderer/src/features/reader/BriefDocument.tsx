@@ -8,6 +8,7 @@ import {
   useState,
 } from 'react';
 import { flushSync } from 'react-dom';
+import { sectionTextLayout } from '../../../../shared/anchoring/sectionTextLayout';
 import type { Brief, Section } from '../../../../shared/model';
 import { afterNextPaint } from '../../dom/afterNextPaint';
 import { formatBriefDate } from '../../format/formatBriefDate';
@@ -50,6 +51,8 @@ const SectionView = memo(function SectionView({
   blockLimit?: number;
 }) {
   const level = sectionHeadingLevel(section);
+  // Once per section: the same layout objects on every render keep the memoised blocks as they are.
+  const layout = useMemo(() => sectionTextLayout(section), [section]);
   const Tag = `h${level}` as SectionHeadingTag;
   const hasHeading = section.heading.trim().length > 0;
   return (
@@ -71,7 +74,13 @@ const SectionView = memo(function SectionView({
         </Tag>
       )}
       {section.blocks.slice(0, blockLimit).map((block, index) => (
-        <MountedBlock key={index} block={block} sectionHeadingLevel={level} blockIndex={index} />
+        <MountedBlock
+          key={index}
+          block={block}
+          sectionHeadingLevel={level}
+          blockIndex={index}
+          layout={layout.blocks[index]}
+        />
       ))}
     </section>
   );
