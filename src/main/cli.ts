@@ -156,10 +156,22 @@ function list(library: Library, json: boolean, io: CliIo): number {
 function show(library: Library, briefId: string, json: boolean, io: CliIo): number {
   const brief = library.getBrief(briefId);
   if (json) {
-    io.stdout(JSON.stringify({ ...brief, notes: library.listNotes(briefId) }, null, 2));
+    const annotations = {
+      notes: library.listNotes(briefId),
+      highlights: library.highlights.list(briefId),
+    };
+    io.stdout(JSON.stringify({ ...brief, ...annotations }, null, 2));
     return 0;
   }
   io.stdout(describeBrief(brief));
+  const highlights = library.highlights.list(briefId);
+  if (highlights.length > 0) {
+    io.stdout(`\nHighlights: ${highlights.length}`);
+    for (const { role, status, score, anchor } of highlights) {
+      const fit = status === 'fuzzy' ? `fuzzy ${score.toFixed(2)}` : status;
+      io.stdout(`  [${role}, ${fit}] “${anchor.exact.replace(/\s+/g, ' ').slice(0, 100)}”`);
+    }
+  }
   return 0;
 }
 

@@ -1,4 +1,5 @@
 import type { Brief, BriefMeta, BriefSummary, NoteDoc, SectionNote } from './model';
+import type { Highlight, HighlightRole, SectionRange } from './highlights';
 import type { ReaderSettings } from './reader/readerSettings';
 import type { ReadingPosition } from './reader/readingPosition';
 
@@ -78,6 +79,25 @@ export interface BriefmarkApi {
   'reading.savePosition': (request: { briefId: string; position: ReadingPosition }) => {
     savedAt: string;
   };
+  /** The brief's highlights, in text order within each section. */
+  'highlights.list': (request: { briefId: string }) => Highlight[];
+  /** One highlight per section the selection covers, linked when there are several. */
+  'highlights.create': (request: {
+    briefId: string;
+    ranges: SectionRange[];
+    role: HighlightRole;
+    comment?: string;
+  }) => Highlight[];
+  /** Changes a highlight (and the rest of its selection); returns every part changed. */
+  'highlights.update': (request: {
+    highlightId: string;
+    role?: HighlightRole;
+    comment?: string;
+  }) => Highlight[];
+  /** Deletes a highlight with the rest of its selection; returns them for undo. */
+  'highlights.delete': (request: { highlightId: string }) => Highlight[];
+  /** Undoes a delete. */
+  'highlights.restore': (request: { highlightId: string }) => Highlight[];
   /** Theme, font size and line width, shared by every brief. */
   'settings.get': (request: Record<string, never>) => ReaderSettings;
   'settings.save': (request: { settings: ReaderSettings }) => ReaderSettings;

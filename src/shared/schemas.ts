@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ApiMethod } from './api';
 import { MAX_IMPORT_BYTES } from './importLimits';
 import type { NoteDoc } from './model';
+import { highlightRoleSchema, MAX_COMMENT_LENGTH, sectionRangeSchema } from './highlights';
 import { readerSettingsSchema } from './reader/readerSettings';
 import { readingPositionSchema } from './reader/readingPosition';
 
@@ -81,6 +82,24 @@ export const requestSchemas = {
   'export.markdown': z.object({ briefId: id }).strict(),
   'reading.position': z.object({ briefId: id }).strict(),
   'reading.savePosition': z.object({ briefId: id, position: readingPositionSchema }).strict(),
+  'highlights.list': z.object({ briefId: id }).strict(),
+  'highlights.create': z
+    .object({
+      briefId: id,
+      ranges: z.array(sectionRangeSchema).min(1).max(500),
+      role: highlightRoleSchema,
+      comment: z.string().max(MAX_COMMENT_LENGTH).optional(),
+    })
+    .strict(),
+  'highlights.update': z
+    .object({
+      highlightId: id,
+      role: highlightRoleSchema.optional(),
+      comment: z.string().max(MAX_COMMENT_LENGTH).optional(),
+    })
+    .strict(),
+  'highlights.delete': z.object({ highlightId: id }).strict(),
+  'highlights.restore': z.object({ highlightId: id }).strict(),
   'settings.get': empty,
   'settings.save': z.object({ settings: readerSettingsSchema }).strict(),
 } satisfies Record<ApiMethod, z.ZodType>;

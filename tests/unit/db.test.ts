@@ -26,6 +26,7 @@ describe('openDatabase', () => {
     expect(strictTables).toEqual([
       'app_state',
       'briefs',
+      'highlights',
       'notes',
       'reading_positions',
       'section_bodies',

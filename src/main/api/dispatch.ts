@@ -34,6 +34,13 @@ function handlersFor(library: Library, jobs: ImportJobs): Handlers {
     'reading.position': ({ briefId }) => library.readingPosition(briefId),
     'reading.savePosition': ({ briefId, position }) =>
       library.saveReadingPosition(briefId, position),
+    'highlights.list': ({ briefId }) => library.highlights.list(briefId),
+    'highlights.create': ({ briefId, ranges, role, comment }) =>
+      library.highlights.create(briefId, ranges, role, comment ?? ''),
+    'highlights.update': ({ highlightId, role, comment }) =>
+      library.highlights.update(highlightId, { role, comment }),
+    'highlights.delete': ({ highlightId }) => library.highlights.delete(highlightId),
+    'highlights.restore': ({ highlightId }) => library.highlights.restore(highlightId),
     'settings.get': () => library.readerSettings(),
     'settings.save': ({ settings }) => library.saveReaderSettings(settings),
   };

@@ -17,6 +17,7 @@ import { AppStateRepository } from '../db/repositories/AppStateRepository';
 import { BriefRepository } from '../db/repositories/BriefRepository';
 import { NoteRepository } from '../db/repositories/NoteRepository';
 import { ReadingPositionRepository } from '../db/repositories/ReadingPositionRepository';
+import { HighlightBook } from './HighlightBook';
 import { exportBriefMarkdown } from '../export/exportBriefMarkdown';
 import { markdownFileName } from '../export/markdownFileName';
 import { ImportError } from '../import/ImportError';
@@ -44,6 +45,8 @@ export class Library {
   private readonly notes: NoteRepository;
   private readonly appState: AppStateRepository;
   private readonly positions: ReadingPositionRepository;
+  /** Highlights: created, changed, deleted and restored through this. */
+  readonly highlights: HighlightBook;
   private readonly now: () => Date;
   private readonly runImport: RunImport;
 
@@ -56,6 +59,7 @@ export class Library {
     this.appState = new AppStateRepository(db);
     this.positions = new ReadingPositionRepository(db);
     this.now = options.now ?? (() => new Date());
+    this.highlights = new HighlightBook(db, this.briefs, this.now);
     this.runImport = options.runImport ?? importBriefFile;
   }
 

@@ -108,6 +108,7 @@ export class BriefRepository {
   private readonly updateMetaStatement: Statement;
   private readonly selectIdByHash: Statement<[string], { id: string }>;
   private readonly selectSectionExists: Statement<[string, string], { found: number }>;
+  private readonly selectSectionText: Statement<[string, string], { plain_text: string }>;
 
   constructor(private readonly db: Database) {
     this.insertBrief = db.prepare(`
@@ -135,6 +136,9 @@ export class BriefRepository {
         language = @language, authors = @authors, tags = @tags
       WHERE id = @id`);
     this.selectIdByHash = db.prepare(`SELECT id FROM briefs WHERE content_hash = ? LIMIT 1`);
+    this.selectSectionText = db.prepare(
+      `SELECT plain_text FROM section_bodies WHERE brief_id = ? AND section_id = ?`,
+    );
     this.selectSectionExists = db.prepare(
       `SELECT 1 AS found FROM sections WHERE brief_id = ? AND id = ?`,
     );
@@ -179,6 +183,11 @@ export class BriefRepository {
     return this.selectSummaries.all().map(toSummary);
   }
 
+  /** Cheaper than `get` when only existence matters: reads no sections. */
+  exists(id: string): boolean {
+    return this.selectBrief.get(id) !== undefined;
+  }
+
   get(id: string): Brief | undefined {
     const row = this.selectBrief.get(id);
     if (!row) return undefined;
@@ -202,6 +211,11 @@ export class BriefRepository {
   updateMeta(id: string, meta: BriefMeta): boolean {
     const result = this.updateMetaStatement.run({ id, ...metaParams(meta) });
     return result.changes > 0;
+  }
+
+  /** The section's plain text, in which highlights are anchored; undefined if there is none. */
+  sectionText(briefId: string, sectionId: string): string | undefined {
+    return this.selectSectionText.get(briefId, sectionId)?.plain_text;
   }
 
   hasSection(briefId: string, sectionId: string): boolean {

@@ -22,6 +22,11 @@ const METHODS: Record<ApiMethod, true> = {
   'export.markdown': true,
   'reading.position': true,
   'reading.savePosition': true,
+  'highlights.list': true,
+  'highlights.create': true,
+  'highlights.update': true,
+  'highlights.delete': true,
+  'highlights.restore': true,
   'settings.get': true,
   'settings.save': true,
 };
