@@ -6,6 +6,7 @@ import './styles/document.css';
 import './styles/notes.css';
 import './styles/keypoints.css';
 import './styles/find.css';
+import './styles/highlights.css';
 import './styles/settings.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

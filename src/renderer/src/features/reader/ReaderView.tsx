@@ -8,6 +8,7 @@ import { Icon } from '../../components/Icon';
 import { BriefDetailsDialog } from '../details/BriefDetailsDialog';
 import { ExportButton } from '../export/ExportButton';
 import { FindBar } from '../find/FindBar';
+import { DocumentHighlights } from '../highlights/DocumentHighlights';
 import { NotesPanel } from '../notes/NotesPanel';
 import { ReadingSettingsMenu } from '../settings/ReadingSettingsMenu';
 import { useBriefNotes } from '../notes/useBriefNotes';
@@ -158,6 +159,12 @@ export function ReaderView({ briefId, settings, onSettingsChange, onBack }: Read
             />
           </main>
           <FindBar documentRef={scrollRef} />
+          <DocumentHighlights
+            key={brief.id}
+            briefId={brief.id}
+            documentRef={scrollRef}
+            sectionOrder={sectionIds}
+          />
           <NotesPanel notes={notes} sections={brief.sections} readingSectionId={readingSectionId} />
         </div>
       )}
