@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/webMode';
+import { headingTop } from './helpers/headingTop';
 
 // The German coalition agreement: 34 long sections, 428,000 characters. The reader mounts it a
 // screenful first and the rest over the following frames.
@@ -15,19 +16,6 @@ const article = (page: Page) => page.locator('article.doc');
 const outline = (page: Page) => page.getByRole('navigation', { name: /outline/i });
 const currentItem = (page: Page) =>
   outline(page).locator('[role="treeitem"][aria-current="location"]');
-
-/** The top of a section's heading relative to the document pane, in pixels. */
-function headingTop(page: Page, name: string): Promise<number> {
-  return page
-    .locator('.reader-main')
-    .evaluate(
-      (main, text) =>
-        [...main.querySelectorAll('h2, h3, h4')]
-          .find((heading) => heading.textContent === text)!
-          .getBoundingClientRect().top - main.getBoundingClientRect().top,
-      name,
-    );
-}
 
 /** The top of the section with this heading relative to the document pane: 0 after a jump. */
 function sectionTop(page: Page, name: string): Promise<number> {

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/webMode';
+import { headingTop } from './helpers/headingTop';
 
 const TITLE = /NATO DEFENCE MINISTERS' MEETING, 13-14 JUNE 2024/i;
 const SECTION_I = 'I. PREDICTABLE AND COORDINATED SUPPORT FOR UKRAINE';
@@ -16,19 +17,6 @@ const item = (page: Page, name: string) =>
   tree(page).getByRole('treeitem', { name, exact: false }).filter({ hasText: name }).first();
 const currentItem = (page: Page) =>
   tree(page).locator('[role="treeitem"][aria-current="location"]');
-
-/** The top of a heading relative to the document pane, in pixels. */
-function headingTop(page: Page, name: string) {
-  return page
-    .locator('.reader-main')
-    .evaluate(
-      (main, text) =>
-        [...main.querySelectorAll('h2, h3, h4')]
-          .find((heading) => heading.textContent === text)!
-          .getBoundingClientRect().top - main.getBoundingClientRect().top,
-      name,
-    );
-}
 
 test('the outline follows scrolling and jumps to the section clicked', async ({ page, app }) => {
   await openSample(page, app.url);

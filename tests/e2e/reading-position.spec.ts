@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures/webMode';
+import { headingTop } from './helpers/headingTop';
 
 const TITLE = /NATO DEFENCE MINISTERS' MEETING, 13-14 JUNE 2024/i;
 const SECTION = 'NATO Nuclear Posture and Adaptation';
@@ -17,16 +18,7 @@ test('reopens the brief where the reader left it, after a reload and from the li
     const target = [...main.querySelectorAll('h2, h3, h4')].find((h) => h.textContent === name)!;
     main.scrollTop += target.getBoundingClientRect().top - main.getBoundingClientRect().top - 120;
   }, SECTION);
-  const headingOffset = () =>
-    page
-      .locator('.reader-main')
-      .evaluate(
-        (main, name) =>
-          [...main.querySelectorAll('h2, h3, h4')]
-            .find((h) => h.textContent === name)!
-            .getBoundingClientRect().top - main.getBoundingClientRect().top,
-        SECTION,
-      );
+  const headingOffset = () => headingTop(page, SECTION);
   const before = await headingOffset();
   // Saving is debounced; the pause lets it land.
   await page.waitForTimeout(900);

@@ -3,6 +3,9 @@ import type { ReactElement } from 'react';
 // Stroke icons on a 24-unit grid, drawn for this app; currentColor so they follow the theme.
 const PATHS = {
   back: <path d="M15 18l-6-6 6-6" />,
+  chevronUp: <path d="M6 15l6-6 6 6" />,
+  chevronDown: <path d="M6 9l6 6 6-6" />,
+  close: <path d="M6 6l12 12M18 6L6 18" />,
   export: (
     <>
       <path d="M12 3v12" />

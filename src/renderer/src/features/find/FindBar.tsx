@@ -10,6 +10,7 @@ import {
 } from 'react';
 import { useFindInDocument } from './useFindInDocument';
 import { useFindShortcuts } from './useFindShortcuts';
+import { Icon } from '../../components/Icon';
 
 const IS_MAC = /Mac|iPhone|iPad/.test(navigator.platform);
 const COMMAND = IS_MAC ? '⌘' : 'Ctrl+';
@@ -18,45 +19,6 @@ function countLabel(query: string, total: number, current: number): string {
   if (query.trim().length === 0) return '';
   if (total === 0) return 'No matches';
   return `${current + 1} of ${total}`;
-}
-
-function Chevron({ up }: { up: boolean }) {
-  return (
-    <svg
-      className="icon"
-      width={16}
-      height={16}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={2}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <path d={up ? 'M6 15l6-6 6 6' : 'M6 9l6 6 6-6'} />
-    </svg>
-  );
-}
-
-function Cross() {
-  return (
-    <svg
-      className="icon"
-      width={16}
-      height={16}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={2}
-      strokeLinecap="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <path d="M6 6l12 12M18 6L6 18" />
-    </svg>
-  );
 }
 
 /**
@@ -165,7 +127,7 @@ export function FindBar({ documentRef }: { documentRef: RefObject<HTMLElement | 
         disabled={total === 0}
         onClick={() => step(-1)}
       >
-        <Chevron up />
+        <Icon name="chevronUp" size={16} />
       </button>
       <button
         type="button"
@@ -175,7 +137,7 @@ export function FindBar({ documentRef }: { documentRef: RefObject<HTMLElement | 
         disabled={total === 0}
         onClick={() => step(1)}
       >
-        <Chevron up={false} />
+        <Icon name="chevronDown" size={16} />
       </button>
       <button
         type="button"
@@ -184,7 +146,7 @@ export function FindBar({ documentRef }: { documentRef: RefObject<HTMLElement | 
         title={`Close (Esc) · reopen with ${COMMAND}F`}
         onClick={close}
       >
-        <Cross />
+        <Icon name="close" size={16} />
       </button>
     </div>
   );
