@@ -1,4 +1,5 @@
 import type { Brief, BriefMeta, BriefSummary, NoteDoc, SectionNote } from './model';
+import type { EditionCarryOver, EditionRef, EditionReview } from './editions';
 import type { Highlight, HighlightRole, SectionRange } from './highlights';
 import type { ReaderSettings } from './reader/readerSettings';
 import type { ReadingPosition } from './reader/readingPosition';
@@ -31,6 +32,11 @@ export interface ImportedBrief {
   sections: { id: string; level: number; heading: string }[];
   /** True when the same file was already in the library and nothing new was stored. */
   alreadyInLibrary: boolean;
+  /**
+   * A brief already in the library that this one looks like a new edition of (same reference,
+   * or same title), for the UI to offer carrying its annotations over; null when none does.
+   */
+  editionCandidate: EditionRef | null;
 }
 
 /** How far a long import has got, e.g. 12 of 170 pages. */
@@ -98,6 +104,16 @@ export interface BriefmarkApi {
   'highlights.delete': (request: { highlightId: string }) => Highlight[];
   /** Undoes a delete. */
   'highlights.restore': (request: { highlightId: string }) => Highlight[];
+  /**
+   * Makes `briefId` the newer edition of `previousBriefId`: notes follow their sections, and
+   * highlights move over and are re-anchored. The older edition stays in the library, hidden
+   * from the list, with its original file.
+   */
+  'editions.adopt': (request: { briefId: string; previousBriefId: string }) => EditionCarryOver;
+  /** What changed since the brief's previous edition, and the highlights to check. */
+  'editions.review': (request: { briefId: string }) => EditionReview | null;
+  /** Marks a carried-over highlight as checked, so it leaves the review list. */
+  'editions.markReviewed': (request: { highlightId: string }) => { reviewedAt: string };
   /** Theme, font size and line width, shared by every brief. */
   'settings.get': (request: Record<string, never>) => ReaderSettings;
   'settings.save': (request: { settings: ReaderSettings }) => ReaderSettings;

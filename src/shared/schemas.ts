@@ -100,6 +100,9 @@ export const requestSchemas = {
     .strict(),
   'highlights.delete': z.object({ highlightId: id }).strict(),
   'highlights.restore': z.object({ highlightId: id }).strict(),
+  'editions.adopt': z.object({ briefId: id, previousBriefId: id }).strict(),
+  'editions.review': z.object({ briefId: id }).strict(),
+  'editions.markReviewed': z.object({ highlightId: id }).strict(),
   'settings.get': empty,
   'settings.save': z.object({ settings: readerSettingsSchema }).strict(),
 } satisfies Record<ApiMethod, z.ZodType>;

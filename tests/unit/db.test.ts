@@ -26,10 +26,12 @@ describe('openDatabase', () => {
     expect(strictTables).toEqual([
       'app_state',
       'briefs',
+      'highlight_moves',
       'highlights',
       'notes',
       'reading_positions',
       'section_bodies',
+      'section_lineage',
       'sections',
     ]);
     db.close();

@@ -41,6 +41,10 @@ function handlersFor(library: Library, jobs: ImportJobs): Handlers {
       library.highlights.update(highlightId, { role, comment }),
     'highlights.delete': ({ highlightId }) => library.highlights.delete(highlightId),
     'highlights.restore': ({ highlightId }) => library.highlights.restore(highlightId),
+    'editions.adopt': ({ briefId, previousBriefId }) =>
+      library.editions.adopt(briefId, previousBriefId),
+    'editions.review': ({ briefId }) => library.editions.review(briefId),
+    'editions.markReviewed': ({ highlightId }) => library.editions.markReviewed(highlightId),
     'settings.get': () => library.readerSettings(),
     'settings.save': ({ settings }) => library.saveReaderSettings(settings),
   };

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { createTextAnchor } from '../../shared/anchoring/createTextAnchor';
+import { reanchorAll } from '../../shared/anchoring/reanchor';
+import { sectionTextHash } from '../../shared/anchoring/sectionTextHash';
 import type { Highlight, HighlightRole, SectionRange } from '../../shared/highlights';
 import type { BriefRepository } from '../db/repositories/BriefRepository';
 import { HighlightRepository } from '../db/repositories/HighlightRepository';
@@ -26,8 +28,52 @@ export class HighlightBook {
     this.highlights = new HighlightRepository(db);
   }
 
+  /**
+   * The brief's highlights, each checked against its section's current text first: one whose
+   * text changed since it was anchored (its hash differs) is re-anchored, and the new anchor
+   * and status are stored. Orphans stay as they are until the next edition is carried over.
+   */
   list(briefId: string): Highlight[] {
     this.requireBrief(briefId);
+    const highlights = this.highlights.listForBrief(briefId);
+    const hashes = new Map<string, string | null>();
+    const currentHash = (sectionId: string) => {
+      if (!hashes.has(sectionId)) {
+        const text = this.briefs.sectionText(briefId, sectionId);
+        hashes.set(sectionId, text === undefined ? null : sectionTextHash(text));
+      }
+      return hashes.get(sectionId);
+    };
+    const stale = highlights.filter(
+      (highlight) =>
+        highlight.status !== 'orphaned' &&
+        currentHash(highlight.anchor.sectionId) !== highlight.anchor.textHash,
+    );
+    if (stale.length === 0) return highlights;
+
+    const results = reanchorAll(
+      stale.map((highlight) => highlight.anchor),
+      this.briefs.sectionTexts(briefId),
+    );
+    const at = this.now().toISOString();
+    const refreshed = new Map(
+      stale.map((highlight, index): [string, Highlight] => {
+        const result = results[index]!;
+        return [
+          highlight.id,
+          {
+            ...highlight,
+            anchor: result.status === 'orphaned' ? highlight.anchor : result.anchor,
+            status: result.status,
+            score: result.score,
+            updatedAt: at,
+          },
+        ];
+      }),
+    );
+    this.db.transaction(() =>
+      refreshed.forEach((highlight) => this.highlights.update(highlight)),
+    )();
     return this.highlights.listForBrief(briefId);
   }
 

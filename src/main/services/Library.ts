@@ -17,6 +17,7 @@ import { AppStateRepository } from '../db/repositories/AppStateRepository';
 import { BriefRepository } from '../db/repositories/BriefRepository';
 import { NoteRepository } from '../db/repositories/NoteRepository';
 import { ReadingPositionRepository } from '../db/repositories/ReadingPositionRepository';
+import { EditionBook } from './EditionBook';
 import { HighlightBook } from './HighlightBook';
 import { exportBriefMarkdown } from '../export/exportBriefMarkdown';
 import { markdownFileName } from '../export/markdownFileName';
@@ -47,6 +48,8 @@ export class Library {
   private readonly positions: ReadingPositionRepository;
   /** Highlights: created, changed, deleted and restored through this. */
   readonly highlights: HighlightBook;
+  /** Editions: carrying annotations over to a newer edition, and what to review after. */
+  readonly editions: EditionBook;
   private readonly now: () => Date;
   private readonly runImport: RunImport;
 
@@ -60,6 +63,7 @@ export class Library {
     this.positions = new ReadingPositionRepository(db);
     this.now = options.now ?? (() => new Date());
     this.highlights = new HighlightBook(db, this.briefs, this.now);
+    this.editions = new EditionBook(db, this.briefs, this.now);
     this.runImport = options.runImport ?? importBriefFile;
   }
 
@@ -123,8 +127,18 @@ export class Library {
     bytes: Uint8Array,
     options: ImportOptions = {},
   ): Promise<ImportedBrief> {
-    const existingId = this.briefs.findIdByContentHash(contentHashOf(bytes));
-    if (existingId) return { ...outlineOf(this.getBrief(existingId)), alreadyInLibrary: true };
+    let existingId = this.briefs.findIdByContentHash(contentHashOf(bytes));
+    // An older edition's file opens the edition that replaced it, where its annotations are.
+    for (let newer = existingId; newer !== undefined; newer = this.briefs.newerEditionOf(newer)) {
+      existingId = newer;
+    }
+    if (existingId) {
+      return {
+        ...outlineOf(this.getBrief(existingId)),
+        alreadyInLibrary: true,
+        editionCandidate: null,
+      };
+    }
 
     let document: BriefDocument;
     try {
@@ -137,7 +151,11 @@ export class Library {
       );
     }
     const id = this.store(fileName, bytes, document);
-    return { ...outlineOf(this.getBrief(id)), alreadyInLibrary: false };
+    return {
+      ...outlineOf(this.getBrief(id)),
+      alreadyInLibrary: false,
+      editionCandidate: this.editions.candidateFor(id),
+    };
   }
 
   private store(fileName: string, bytes: Uint8Array, document: BriefDocument): string {
@@ -227,7 +245,7 @@ function notFound(briefId: string): ServiceError {
   return new ServiceError('not_found', `No brief with id “${briefId}” is in the library.`);
 }
 
-function outlineOf(brief: Brief): Omit<ImportedBrief, 'alreadyInLibrary'> {
+function outlineOf(brief: Brief): Pick<ImportedBrief, 'id' | 'title' | 'sections'> {
   return {
     id: brief.id,
     title: brief.title,

@@ -8,6 +8,7 @@ import type {
   BriefSummary,
   Section,
 } from '../../../shared/model';
+import type { EditionRef } from '../../../shared/editions';
 
 interface BriefRow {
   id: string;
@@ -45,6 +46,21 @@ export interface NewBrief {
   importedAt: string;
   /** Plain text per section id, for anchoring and search. */
   plainText: (section: Section) => string;
+}
+
+/** A section's place in the outline and its plain text, for anchoring and editions. */
+export interface SectionTextRow {
+  id: string;
+  heading: string;
+  /** The ordinal path, e.g. "2.3". */
+  path: string;
+  parentId: string | null;
+  text: string;
+}
+
+/** What tells whether two briefs are editions of one another. */
+export interface EditionIdentity extends EditionRef {
+  reference: string | null;
 }
 
 const summaryColumns = `
@@ -109,6 +125,12 @@ export class BriefRepository {
   private readonly selectIdByHash: Statement<[string], { id: string }>;
   private readonly selectSectionExists: Statement<[string, string], { found: number }>;
   private readonly selectSectionText: Statement<[string, string], { plain_text: string }>;
+  private readonly selectSectionTexts: Statement<[string], SectionTextRow>;
+  private readonly selectLatestEditions: Statement<[], EditionIdentity>;
+  private readonly selectIdentity: Statement<[string], EditionIdentity>;
+  private readonly selectEditionOf: Statement<[string], { id: string; adoptedAt: string }>;
+  private readonly selectNewerEdition: Statement<[string], { id: string }>;
+  private readonly updateEditionOf: Statement<[string, string, string]>;
 
   constructor(private readonly db: Database) {
     this.insertBrief = db.prepare(`
@@ -123,6 +145,7 @@ export class BriefRepository {
       INSERT INTO section_bodies (brief_id, section_id, blocks, plain_text) VALUES (?, ?, ?, ?)`);
     this.selectSummaries = db.prepare(`
       SELECT ${summaryColumns} FROM briefs b
+      WHERE NOT EXISTS (SELECT 1 FROM briefs newer WHERE newer.edition_of = b.id)
       ORDER BY coalesce(b.last_opened_at, b.imported_at) DESC, b.title`);
     this.selectBrief = db.prepare(`SELECT ${summaryColumns} FROM briefs b WHERE b.id = ?`);
     this.selectSections = db.prepare(`
@@ -138,6 +161,26 @@ export class BriefRepository {
     this.selectIdByHash = db.prepare(`SELECT id FROM briefs WHERE content_hash = ? LIMIT 1`);
     this.selectSectionText = db.prepare(
       `SELECT plain_text FROM section_bodies WHERE brief_id = ? AND section_id = ?`,
+    );
+    this.selectSectionTexts = db.prepare(`
+      SELECT s.id, s.heading, s.path, s.parent_id AS parentId, sb.plain_text AS text
+      FROM sections s JOIN section_bodies sb ON sb.brief_id = s.brief_id AND sb.section_id = s.id
+      WHERE s.brief_id = ? ORDER BY s.ordinal`);
+    this.selectLatestEditions = db.prepare(`
+      SELECT b.id, b.title, b.source_name AS sourceName, b.imported_at AS importedAt, b.reference
+      FROM briefs b
+      WHERE NOT EXISTS (SELECT 1 FROM briefs newer WHERE newer.edition_of = b.id)
+      ORDER BY b.imported_at DESC`);
+    this.selectIdentity = db.prepare(`
+      SELECT id, title, source_name AS sourceName, imported_at AS importedAt, reference
+      FROM briefs WHERE id = ?`);
+    this.selectEditionOf = db.prepare(
+      `SELECT edition_of AS id, edition_adopted_at AS adoptedAt FROM briefs
+       WHERE id = ? AND edition_of IS NOT NULL`,
+    );
+    this.selectNewerEdition = db.prepare(`SELECT id FROM briefs WHERE edition_of = ? LIMIT 1`);
+    this.updateEditionOf = db.prepare(
+      `UPDATE briefs SET edition_of = ?, edition_adopted_at = ? WHERE id = ?`,
     );
     this.selectSectionExists = db.prepare(
       `SELECT 1 AS found FROM sections WHERE brief_id = ? AND id = ?`,
@@ -216,6 +259,35 @@ export class BriefRepository {
   /** The section's plain text, in which highlights are anchored; undefined if there is none. */
   sectionText(briefId: string, sectionId: string): string | undefined {
     return this.selectSectionText.get(briefId, sectionId)?.plain_text;
+  }
+
+  /** Every section's heading, parent and plain text, in outline order. */
+  sectionTexts(briefId: string): SectionTextRow[] {
+    return this.selectSectionTexts.all(briefId);
+  }
+
+  /** What names a brief and tells its editions apart, without reading its sections. */
+  identity(briefId: string): EditionIdentity | undefined {
+    return this.selectIdentity.get(briefId);
+  }
+
+  /** Briefs that no newer edition has replaced, newest import first. */
+  latestEditions(): EditionIdentity[] {
+    return this.selectLatestEditions.all();
+  }
+
+  /** The older edition the brief follows on from, and when it did, if it does. */
+  previousEditionOf(briefId: string): { id: string; adoptedAt: string } | undefined {
+    return this.selectEditionOf.get(briefId);
+  }
+
+  /** The edition that replaced the brief, if any. */
+  newerEditionOf(briefId: string): string | undefined {
+    return this.selectNewerEdition.get(briefId)?.id;
+  }
+
+  setPreviousEdition(briefId: string, previousBriefId: string, adoptedAt: string): void {
+    this.updateEditionOf.run(previousBriefId, adoptedAt, briefId);
   }
 
   hasSection(briefId: string, sectionId: string): boolean {

@@ -76,6 +76,7 @@ export class HighlightRepository {
   private readonly insertRow: Statement<[HighlightRow]>;
   private readonly updateRow: Statement<[HighlightRow]>;
   private readonly markDeleted: Statement<[string | null, string]>;
+  private readonly moveRow: Statement<[HighlightRow]>;
 
   constructor(db: Database) {
     this.selectByBrief = db.prepare(
@@ -100,6 +101,12 @@ export class HighlightRepository {
         score = @score, group_id = @group_id, updated_at = @updated_at
       WHERE id = @id AND brief_id = @brief_id`);
     this.markDeleted = db.prepare(`UPDATE highlights SET deleted_at = ? WHERE id = ?`);
+    this.moveRow = db.prepare(`
+      UPDATE highlights SET brief_id = @brief_id, section_id = @section_id,
+        start_offset = @start_offset, end_offset = @end_offset, exact = @exact, prefix = @prefix,
+        suffix = @suffix, text_hash = @text_hash, status = @status, score = @score,
+        updated_at = @updated_at
+      WHERE id = @id`);
   }
 
   listForBrief(briefId: string): Highlight[] {
@@ -124,6 +131,11 @@ export class HighlightRepository {
 
   update(highlight: Highlight): void {
     this.updateRow.run(toRow(highlight));
+  }
+
+  /** Moves a highlight to another brief (a newer edition) with its new anchor and status. */
+  moveTo(highlight: Highlight): void {
+    this.moveRow.run(toRow(highlight));
   }
 
   markDeletedAt(id: string, deletedAt: string | null): void {

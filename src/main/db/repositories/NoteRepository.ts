@@ -23,6 +23,7 @@ function toNote(row: NoteRow): SectionNote {
 export class NoteRepository {
   private readonly selectByBrief: Statement<[string], NoteRow>;
   private readonly upsert: Statement;
+  private readonly deleteByBrief: Statement<[string]>;
 
   constructor(db: Database) {
     this.selectByBrief = db.prepare(
@@ -31,10 +32,16 @@ export class NoteRepository {
     this.upsert = db.prepare(`
       INSERT INTO notes (brief_id, section_id, doc, updated_at) VALUES (?, ?, ?, ?)
       ON CONFLICT (brief_id, section_id) DO UPDATE SET doc = excluded.doc, updated_at = excluded.updated_at`);
+    this.deleteByBrief = db.prepare(`DELETE FROM notes WHERE brief_id = ?`);
   }
 
   listForBrief(briefId: string): SectionNote[] {
     return this.selectByBrief.all(briefId).map(toNote);
+  }
+
+  /** Removes a brief's notes, once a newer edition has taken them over in the same transaction. */
+  deleteForBrief(briefId: string): void {
+    this.deleteByBrief.run(briefId);
   }
 
   /** Committed (and fsynced, with synchronous=FULL) when this returns. */

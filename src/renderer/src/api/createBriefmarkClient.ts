@@ -27,6 +27,9 @@ const METHODS: Record<ApiMethod, true> = {
   'highlights.update': true,
   'highlights.delete': true,
   'highlights.restore': true,
+  'editions.adopt': true,
+  'editions.review': true,
+  'editions.markReviewed': true,
   'settings.get': true,
   'settings.save': true,
 };
