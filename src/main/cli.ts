@@ -12,7 +12,9 @@ import { openLibrary } from './services/openLibrary';
 const USAGE = `Usage: briefmark <command> [options]
 
 Commands:
-  import <file...>          Import briefs (.txt, .md) into the library
+  import <file...>          Import briefs (.txt, .md, .html, .docx, .pdf) into the library
+  import <file> --edition-of <id>
+                            Import a new edition of a brief, carrying its notes and highlights over
   list                      List the briefs in the library
   show <id>                 Show a brief's metadata and outline
   export <id> [--out FILE]  Export a brief's notes as Markdown (to stdout without --out)
@@ -44,6 +46,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         db: { type: 'string' },
         json: { type: 'boolean', default: false },
         out: { type: 'string' },
+        'edition-of': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -63,6 +66,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     });
     switch (command) {
       case 'import':
+        if (values['edition-of'] !== undefined) {
+          const file = single(args, 'import <file> --edition-of <id>');
+          return await importEdition(library, file, values['edition-of'], values.json, io);
+        }
         return await importFiles(library, args, values.json, io);
       case 'list':
         return list(library, values.json, io);
@@ -123,9 +130,52 @@ async function importFiles(
     for (const brief of imported) {
       const status = brief.alreadyInLibrary ? 'already in the library' : 'imported';
       io.stdout(`${brief.id}  ${brief.title}  (${brief.sections.length} sections, ${status})`);
+      if (brief.editionCandidate) {
+        io.stdout(
+          `  Looks like a new edition of “${brief.editionCandidate.title}” (${brief.editionCandidate.id}).` +
+            ` To carry its notes and highlights over: briefmark import <file> --edition-of ${brief.editionCandidate.id}`,
+        );
+      }
     }
   }
   return failures > 0 ? 1 : 0;
+}
+
+/** Imports a file and makes it the newer edition of a brief in the library. */
+async function importEdition(
+  library: Library,
+  file: string,
+  previousId: string,
+  json: boolean,
+  io: CliIo,
+): Promise<number> {
+  library.getBrief(previousId);
+  const path = resolve(file);
+  if (statSync(path).size > MAX_IMPORT_BYTES) {
+    throw new Error(
+      `${file}: larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MB, the most Briefmark imports.`,
+    );
+  }
+  const imported = await library.importFile(basename(file), readFileSync(path));
+  if (imported.id === previousId) {
+    throw new Error(`${file} is that brief itself, not a new edition of it.`);
+  }
+  const carried = library.editions.adopt(imported.id, previousId);
+  if (json) {
+    io.stdout(JSON.stringify(carried, null, 2));
+    return 0;
+  }
+  const { exact, moved, fuzzy, orphaned } = carried.highlights;
+  io.stdout(`${imported.id}  ${imported.title}  (new edition of “${carried.previous.title}”)`);
+  io.stdout(
+    `  Highlights: ${exact} in place, ${moved} moved, ${fuzzy} approximate, ${orphaned} not found (kept for review)`,
+  );
+  io.stdout(
+    `  Notes: ${carried.notes.followed} followed their section, ${carried.notes.toBriefNote} moved to the brief note`,
+  );
+  const { added, changed, removed } = carried.sections;
+  io.stdout(`  Sections: ${changed} changed, ${added} added, ${removed} removed`);
+  return 0;
 }
 
 function describeFileError(error: unknown): string {
@@ -159,6 +209,7 @@ function show(library: Library, briefId: string, json: boolean, io: CliIo): numb
     const annotations = {
       notes: library.listNotes(briefId),
       highlights: library.highlights.list(briefId),
+      edition: library.editions.review(briefId),
     };
     io.stdout(JSON.stringify({ ...brief, ...annotations }, null, 2));
     return 0;

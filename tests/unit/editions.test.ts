@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createDispatch } from '../../src/main/api/dispatch';
+import { runCli } from '../../src/main/cli';
 import { sectionPlainText } from '../../src/main/import/sectionPlainText';
 import { openLibrary } from '../../src/main/services/openLibrary';
 import type { Library } from '../../src/main/services/Library';
@@ -316,5 +317,39 @@ describe('editions', () => {
     const third = openLibrary({ dbPath, sampleBriefPath });
     expect(third.highlights.list(briefId).find((h) => h.id === ids.unchanged)).toEqual(moved);
     third.close();
+  });
+
+  it('carry over from the command line, which also suggests the edition on a plain import', async () => {
+    const { library, dbPath, briefId } = await annotatedSample();
+    library.close();
+    const run = async (...args: string[]) => {
+      let stdout = '';
+      let stderr = '';
+      const code = await runCli([...args, '--db', dbPath], {
+        stdout: (line) => (stdout += `${line}\n`),
+        stderr: (line) => (stderr += `${line}\n`),
+        env: {},
+        sampleBriefPath,
+      });
+      return { code, stdout, stderr };
+    };
+    const plain = await run('import', secondEditionPath);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toContain(`--edition-of ${briefId}`);
+    const newId = plain.stdout.split(/\s+/)[0]!;
+
+    const adopted = await run('import', secondEditionPath, '--edition-of', briefId);
+    expect(adopted).toMatchObject({ code: 0, stderr: '' });
+    expect(adopted.stdout).toContain('2 in place, 1 moved, 1 approximate, 1 not found');
+    expect(adopted.stdout).toContain('Notes: 2 followed their section');
+
+    const shown = await run('show', newId, '--json');
+    const { edition } = JSON.parse(shown.stdout) as { edition: EditionReview };
+    expect(edition.previous.id).toBe(briefId);
+    expect(edition.highlights.map((move) => move.status)).toEqual(['moved', 'fuzzy', 'orphaned']);
+
+    const again = await run('import', secondEditionPath, '--edition-of', briefId);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already has a newer edition/);
   });
 });
