@@ -68,7 +68,12 @@ describe('reader settings', () => {
       ok: true,
       value: DEFAULT_READER_SETTINGS,
     });
-    const chosen = { theme: 'sepia', fontSize: 21, lineWidth: 'wide' } as const;
+    const chosen = {
+      ...DEFAULT_READER_SETTINGS,
+      theme: 'sepia',
+      fontSize: 21,
+      lineWidth: 'wide',
+    } as const;
     expect(await first.dispatch('settings.save', { settings: chosen })).toEqual({
       ok: true,
       value: chosen,
@@ -84,11 +89,11 @@ describe('reader settings', () => {
     const dbPath = tempDbPath();
     const { library, dispatch } = open(dbPath);
     const huge = await dispatch('settings.save', {
-      settings: { theme: 'light', fontSize: 400, lineWidth: 'medium' },
+      settings: { ...DEFAULT_READER_SETTINGS, theme: 'light', fontSize: 400 },
     });
     expect(huge).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     const unknownTheme = await dispatch('settings.save', {
-      settings: { theme: 'neon', fontSize: 18, lineWidth: 'medium' },
+      settings: { ...DEFAULT_READER_SETTINGS, theme: 'neon' },
     });
     expect(unknownTheme).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     library.close();

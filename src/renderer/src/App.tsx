@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { api } from './api/api';
 import { onDesktopImportFiles } from './api/onDesktopImportFiles';
 import { Alert } from './components/Alert';
+import { RoleLabelsContext } from './features/highlights/useRoleLabels';
 import { LibraryView } from './features/library/LibraryView';
 import { ReaderView } from './features/reader/ReaderView';
 import { useReaderSettings } from './features/settings/useReaderSettings';
@@ -45,38 +46,44 @@ export function App() {
   }, [screen]);
 
   return (
-    <div className="app">
-      {startError && (
-        <div className="banner">
-          <Alert title="Briefmark could not start normally" onDismiss={() => setStartError(null)}>
-            <p>{startError}</p>
-          </Alert>
-        </div>
-      )}
-      {readerSettings.error && (
-        <div className="banner">
-          <Alert title="Settings not saved" onDismiss={readerSettings.dismissError}>
-            <p>{readerSettings.error}</p>
-          </Alert>
-        </div>
-      )}
-      {screen.kind === 'starting' && <p className="center-message muted">Opening your library…</p>}
-      {screen.kind === 'library' && (
-        <LibraryView
-          onOpen={(briefId) => setScreen({ kind: 'reader', briefId })}
-          filesToImport={menuImport}
-          onFilesTaken={() => setMenuImport(null)}
-        />
-      )}
-      {screen.kind === 'reader' && (
-        <ReaderView
-          key={screen.briefId}
-          briefId={screen.briefId}
-          settings={readerSettings.settings}
-          onSettingsChange={readerSettings.change}
-          onBack={() => setScreen({ kind: 'library' })}
-        />
-      )}
-    </div>
+    // The reader's names for the highlight roles reach every toolbar, popover and list.
+    <RoleLabelsContext value={readerSettings.roleLabels}>
+      <div className="app">
+        {startError && (
+          <div className="banner">
+            <Alert title="Briefmark could not start normally" onDismiss={() => setStartError(null)}>
+              <p>{startError}</p>
+            </Alert>
+          </div>
+        )}
+        {readerSettings.error && (
+          <div className="banner">
+            <Alert title="Settings not saved" onDismiss={readerSettings.dismissError}>
+              <p>{readerSettings.error}</p>
+            </Alert>
+          </div>
+        )}
+        {screen.kind === 'starting' && (
+          <p className="center-message muted">Opening your library…</p>
+        )}
+        {screen.kind === 'library' && (
+          <LibraryView
+            onOpen={(briefId) => setScreen({ kind: 'reader', briefId })}
+            filesToImport={menuImport}
+            onFilesTaken={() => setMenuImport(null)}
+          />
+        )}
+        {screen.kind === 'reader' && (
+          <ReaderView
+            key={screen.briefId}
+            briefId={screen.briefId}
+            settings={readerSettings.settings}
+            onSettingsChange={readerSettings.change}
+            onBack={() => setScreen({ kind: 'library' })}
+            onOpenBrief={(briefId) => setScreen({ kind: 'reader', briefId })}
+          />
+        )}
+      </div>
+    </RoleLabelsContext>
   );
 }

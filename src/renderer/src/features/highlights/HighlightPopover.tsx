@@ -8,7 +8,6 @@ import {
   useState,
 } from 'react';
 import {
-  DEFAULT_ROLE_LABELS,
   type Highlight,
   type HighlightRole,
   MAX_COMMENT_LENGTH,
@@ -18,6 +17,7 @@ import type { Box } from './floatingPosition';
 import { RoleSwatches } from './RoleSwatches';
 import { SAVE_COMMENT_SHORTCUT_LABEL } from './shortcutLabels';
 import { useFloatingPosition } from './useFloatingPosition';
+import { useRoleLabels } from './useRoleLabels';
 
 type CommentSaveState = 'idle' | 'saving' | 'saved' | 'failed';
 type CopyState = 'idle' | 'copied' | 'failed';
@@ -144,7 +144,7 @@ export function HighlightPopover({
   };
 
   const status = anchorStatusLabel(highlight);
-  const roleLabel = DEFAULT_ROLE_LABELS[highlight.role];
+  const roleLabel = useRoleLabels()[highlight.role];
 
   return (
     <div

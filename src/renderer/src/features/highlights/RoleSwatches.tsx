@@ -1,8 +1,5 @@
-import {
-  DEFAULT_ROLE_LABELS,
-  HIGHLIGHT_ROLES,
-  type HighlightRole,
-} from '../../../../shared/highlights';
+import { HIGHLIGHT_ROLES, type HighlightRole } from '../../../../shared/highlights';
+import { useRoleLabels } from './useRoleLabels';
 
 interface RoleSwatchesProps {
   /** The role shown as chosen (a highlight's own colour); none in the selection toolbar. */
@@ -16,10 +13,11 @@ interface RoleSwatchesProps {
 
 /** One button per colour role, named by the role so that screen readers say "Evidence". */
 export function RoleSwatches({ current, lastUsed, hint, onChoose }: RoleSwatchesProps) {
+  const labels = useRoleLabels();
   return (
     <>
       {HIGHLIGHT_ROLES.map((role) => {
-        const label = DEFAULT_ROLE_LABELS[role];
+        const label = labels[role];
         const extra = hint?.(role);
         return (
           <button

@@ -1,4 +1,5 @@
-import { useId, useRef, type KeyboardEvent } from 'react';
+import { useId, type KeyboardEvent } from 'react';
+import { moveInRadioGroup } from './moveInRadioGroup';
 
 interface ChoiceGroupProps<T extends string> {
   label: string;
@@ -20,19 +21,11 @@ export function ChoiceGroup<T extends string>({
   swatches = false,
 }: ChoiceGroupProps<T>) {
   const labelId = useId();
-  const groupRef = useRef<HTMLDivElement>(null);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
-    if (step === undefined) return;
-    event.preventDefault();
-    const index = options.findIndex((option) => option.value === value);
-    const next = options[(index + step + options.length) % options.length];
-    if (!next) return;
-    onChange(next.value);
-    groupRef.current
-      ?.querySelector<HTMLElement>(`[data-value="${CSS.escape(next.value)}"]`)
-      ?.focus();
+    const values = options.map((option) => option.value);
+    const next = moveInRadioGroup(event, values, value);
+    if (next !== null) onChange(next);
   };
 
   return (
@@ -41,7 +34,6 @@ export function ChoiceGroup<T extends string>({
         {label}
       </span>
       <div
-        ref={groupRef}
         className={swatches ? 'choice-group choice-swatches' : 'choice-group'}
         role="radiogroup"
         aria-labelledby={labelId}

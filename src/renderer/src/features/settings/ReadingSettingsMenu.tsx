@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { HIGHLIGHT_ROLES } from '../../../../shared/highlights';
 import {
   MAX_FONT_SIZE,
   MIN_FONT_SIZE,
@@ -7,6 +8,7 @@ import {
   type ReaderTheme,
 } from '../../../../shared/reader/readerSettings';
 import { ChoiceGroup } from './ChoiceGroup';
+import { HighlightColoursDialog } from './HighlightColoursDialog';
 
 interface ReadingSettingsMenuProps {
   settings: ReaderSettings;
@@ -26,9 +28,13 @@ const WIDTHS: { value: LineWidth; label: string }[] = [
   { value: 'wide', label: 'Wide' },
 ];
 
-/** The "Aa" button of the reader and its panel: theme, text size and line width. */
+/**
+ * The "Aa" button of the reader and its panel: theme, text size and line width, and the way to
+ * the highlight colours editor.
+ */
 export function ReadingSettingsMenu({ settings, onChange }: ReadingSettingsMenuProps) {
   const [open, setOpen] = useState(false);
+  const [editingColours, setEditingColours] = useState(false);
   const panelId = useId();
   const buttonRef = useRef<HTMLButtonElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
@@ -63,7 +69,7 @@ export function ReadingSettingsMenu({ settings, onChange }: ReadingSettingsMenuP
         aria-expanded={open}
         aria-controls={panelId}
         aria-label="Reading settings"
-        title="Reading settings: theme, text size, line width"
+        title="Reading settings: theme, text size, line width, highlight colours"
         onClick={() => setOpen((wasOpen) => !wasOpen)}
       >
         <span aria-hidden="true" className="settings-button-glyph">
@@ -124,7 +130,35 @@ export function ReadingSettingsMenu({ settings, onChange }: ReadingSettingsMenuP
             value={settings.lineWidth}
             onChange={(lineWidth) => onChange({ lineWidth })}
           />
+          <div className="settings-footer">
+            <button
+              type="button"
+              className="button button-quiet settings-more"
+              aria-haspopup="dialog"
+              onClick={() => {
+                // The dialog gives focus back to what had it when it opened: the Aa button,
+                // since this panel closes as the dialog opens.
+                buttonRef.current?.focus();
+                setOpen(false);
+                setEditingColours(true);
+              }}
+            >
+              <span className="settings-more-dots" aria-hidden="true">
+                {HIGHLIGHT_ROLES.map((role) => (
+                  <span key={role} className={`hl-role-dot hl-role-dot-${role}`} />
+                ))}
+              </span>
+              Highlight colours…
+            </button>
+          </div>
         </div>
+      )}
+      {editingColours && (
+        <HighlightColoursDialog
+          roles={settings.roles}
+          onChange={(roles) => onChange({ roles })}
+          onClose={() => setEditingColours(false)}
+        />
       )}
     </div>
   );

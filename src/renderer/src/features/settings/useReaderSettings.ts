@@ -1,11 +1,15 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { HIGHLIGHT_ROLES, type HighlightRole } from '../../../../shared/highlights';
 import type { ReaderSettings } from '../../../../shared/reader/readerSettings';
 import { api } from '../../api/api';
 import { applyReaderSettings } from './applyReaderSettings';
 import { cacheReaderSettings, readCachedReaderSettings } from './cachedReaderSettings';
+import { reportSettingsSave } from './settingsSaveStatus';
 
 export interface ReaderSettingsState {
   settings: ReaderSettings;
+  /** The reader's name for each highlight role, for RoleLabelsContext. */
+  roleLabels: Readonly<Record<HighlightRole, string>>;
   /** Applies a change at once and saves it; a failed save is reported in `error`. */
   change: (patch: Partial<ReaderSettings>) => void;
   error: string | null;
@@ -43,11 +47,25 @@ export function useReaderSettings(): ReaderSettingsState {
     latest.current = next;
     setSettings(next);
     const saveNumber = ++saveCounter.current;
+    reportSettingsSave({ state: 'saving' });
     void api['settings.save']({ settings: next }).then((result) => {
       if (saveNumber !== saveCounter.current) return;
+      reportSettingsSave(
+        result.ok ? { state: 'saved' } : { state: 'failed', message: result.error.message },
+      );
       setError(result.ok ? null : `Your reading settings were not saved: ${result.error.message}`);
     });
   }, []);
 
-  return { settings, change, error, dismissError: () => setError(null) };
+  const roles = settings.roles;
+  const roleLabels = useMemo(
+    () =>
+      Object.fromEntries(HIGHLIGHT_ROLES.map((role) => [role, roles[role].label])) as Record<
+        HighlightRole,
+        string
+      >,
+    [roles],
+  );
+
+  return { settings, roleLabels, change, error, dismissError: () => setError(null) };
 }
