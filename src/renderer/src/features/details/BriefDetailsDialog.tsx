@@ -7,6 +7,8 @@ interface BriefDetailsDialogProps {
   brief: Brief;
   onSaved: (brief: Brief) => void;
   onClose: () => void;
+  /** Picks the file of a newer edition of this brief, to carry its highlights and notes over. */
+  onImportNewEdition?: () => void;
 }
 
 type TextField =
@@ -29,7 +31,12 @@ const splitList = (text: string): string[] =>
     .filter(Boolean);
 
 /** Edits what the importer recovered about a brief: title, organisation, reference, date… */
-export function BriefDetailsDialog({ brief, onSaved, onClose }: BriefDetailsDialogProps) {
+export function BriefDetailsDialog({
+  brief,
+  onSaved,
+  onClose,
+  onImportNewEdition,
+}: BriefDetailsDialogProps) {
   const [values, setValues] = useState<Record<TextField, string>>(() => ({
     title: brief.meta.title,
     subtitle: brief.meta.subtitle ?? '',
@@ -140,6 +147,16 @@ export function BriefDetailsDialog({ brief, onSaved, onClose }: BriefDetailsDial
           </p>
         )}
         <div className="dialog-actions">
+          {onImportNewEdition && (
+            <button
+              type="button"
+              className="button button-quiet dialog-action-start"
+              title="Import a newer edition of this brief and carry its highlights and notes over"
+              onClick={onImportNewEdition}
+            >
+              Import new edition…
+            </button>
+          )}
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>

@@ -1,4 +1,13 @@
-import { type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  type Ref,
+  type RefObject,
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { HighlightRole } from '../../../../shared/highlights';
 import { Alert } from '../../components/Alert';
 import { domRangeFor } from '../reader/domRangeFor';
@@ -15,22 +24,39 @@ import { readLastHighlightRole, saveLastHighlightRole } from './lastHighlightRol
 import { SelectionToolbar } from './SelectionToolbar';
 import { isMac } from './shortcutLabels';
 import { UndoToast } from './UndoToast';
+import { revealPassage } from './review/revealPassage';
 import { readDocumentSelection, useDocumentSelection } from './useDocumentSelection';
-import { useHighlights } from './useHighlights';
+import type { BriefHighlights } from './useHighlights';
 
 interface OpenPopover {
   highlightId: string;
   /** Where it was opened: a collapsed range, so it follows the text as the pane scrolls. */
   at: Range;
   focusComment: boolean;
+  /** Where Escape gives the keyboard back: the list item it was opened from; else the document. */
+  returnFocus: HTMLElement | null;
+  /** Counts reveals, so that revealing the highlight already open opens it afresh, focused. */
+  reveal?: number;
+}
+
+/** What the reader's other panels can ask of the document's highlights. */
+export interface DocumentHighlightsHandle {
+  /**
+   * Scrolls to a highlight, marks it and opens its popover with the keyboard in it; Escape
+   * then gives focus back to `returnFocus`. Returns the highlight's section, or null when its
+   * text is not in the brief (nothing happens then).
+   */
+  reveal: (highlightId: string, returnFocus: HTMLElement | null) => string | null;
 }
 
 interface DocumentHighlightsProps {
-  briefId: string;
+  /** The brief's highlights, shared with the lists that review them. */
+  store: BriefHighlights;
   /** The scrolling document pane (`.reader-main`). */
   documentRef: RefObject<HTMLElement | null>;
   /** The brief's section ids in reading order, to copy a multi-section highlight in order. */
   sectionOrder: readonly string[];
+  ref?: Ref<DocumentHighlightsHandle>;
 }
 
 /** A box for a collapsed range: its caret box, or the line box it sits in. */
@@ -52,16 +78,17 @@ function collapsedRange(node: Node, offset: number): Range {
  * popover of a clicked highlight, the undo toast after a delete and any refusal as an alert.
  */
 export function DocumentHighlights({
-  briefId,
+  store,
   documentRef,
   sectionOrder,
+  ref,
 }: DocumentHighlightsProps) {
-  const store = useHighlights(briefId);
   const { highlights, create, update, remove, undo, lastDeleted, forgetDeleted } = store;
   const { selection, dismiss } = useDocumentSelection(documentRef);
   const [lastRole, setLastRole] = useState<HighlightRole>(() => readLastHighlightRole());
   const [popover, setPopover] = useState<OpenPopover | null>(null);
   const painterRef = useRef<HighlightPainter | null>(null);
+  const revealsRef = useRef(0);
   const toolbarRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -111,7 +138,9 @@ export function DocumentHighlights({
       if (hadToolbarFocus) focusDocument();
       const created = await create(current.sectionRanges, role);
       const first = created?.[0];
-      if (comment && first) setPopover({ highlightId: first.id, at: end, focusComment: true });
+      if (comment && first) {
+        setPopover({ highlightId: first.id, at: end, focusComment: true, returnFocus: null });
+      }
     },
     [chooseRole, create, documentRef, focusDocument],
   );
@@ -136,6 +165,7 @@ export function DocumentHighlights({
         highlightId: top.id,
         at: collapsedRange(caret.node, caret.offset),
         focusComment: false,
+        returnFocus: null,
       });
     };
     pane.addEventListener('click', onClick);
@@ -194,12 +224,42 @@ export function DocumentHighlights({
   );
   const popoverBox = useMemo(() => (popover ? () => caretBox(popover.at) : null), [popover]);
 
+  useImperativeHandle(
+    ref,
+    () => ({
+      reveal: (highlightId, returnFocus) => {
+        const pane = documentRef.current;
+        const highlight = highlights.find((candidate) => candidate.id === highlightId);
+        if (!pane || !highlight || highlight.status === 'orphaned') return null;
+        const { sectionId } = highlight.anchor;
+        const index = sectionOrder.indexOf(sectionId);
+        const next = index >= 0 ? (sectionOrder[index + 1] ?? null) : null;
+        const range = revealPassage(pane, highlight.anchor, next);
+        if (!range) return null;
+        range.collapse(true);
+        revealsRef.current += 1;
+        setPopover({
+          highlightId,
+          at: range,
+          focusComment: false,
+          returnFocus,
+          reveal: revealsRef.current,
+        });
+        return sectionId;
+      },
+    }),
+    [documentRef, highlights, sectionOrder],
+  );
+
+  const returnFocus = popover?.returnFocus ?? null;
   const closePopover = useCallback(
     (restoreFocus: boolean) => {
       setPopover(null);
-      if (restoreFocus) focusDocument();
+      if (!restoreFocus) return;
+      if (returnFocus?.isConnected) returnFocus.focus();
+      else focusDocument();
     },
-    [focusDocument],
+    [focusDocument, returnFocus],
   );
 
   const deleteOpen = useCallback(() => {
@@ -229,7 +289,7 @@ export function DocumentHighlights({
       )}
       {open && popover && popoverBox && (
         <HighlightPopover
-          key={open.id}
+          key={`${open.id}:${popover.reveal ?? 0}`}
           highlight={open}
           quote={groupQuote(openParts, sectionOrder)}
           paneRef={documentRef}

@@ -8,6 +8,9 @@ import { BriefList } from './BriefList';
 import { IMPORTABLE_EXTENSIONS } from '../../../../shared/importLimits';
 import { importFiles, type ImportFailure, type ImportStatus } from './importFiles';
 import { ImportProgressPanel } from './ImportProgressPanel';
+import { editionCandidateOf } from '../editions/editionCandidateOf';
+import { EditionOffers } from '../editions/EditionOffers';
+import { useEditionOffers } from '../editions/useEditionOffers';
 
 const ACCEPT = IMPORTABLE_EXTENSIONS.map((extension) => `.${extension}`).join(',');
 
@@ -43,6 +46,7 @@ export function LibraryView({ onOpen, filesToImport, onFilesTaken }: LibraryView
     const result = await api['briefs.list']({});
     setLoad(listLoadFrom(result));
   };
+  const editionOffers = useEditionOffers({ onOpen, onLibraryChanged: () => void refresh() });
 
   useEffect(() => {
     let cancelled = false;
@@ -72,7 +76,9 @@ export function LibraryView({ onOpen, filesToImport, onFilesTaken }: LibraryView
       );
     }
     const [only] = outcome.imported;
-    if (files.length === 1 && only) onOpen(only.id);
+    // A brief that looks like a new edition asks first; a single one opens once answered.
+    editionOffers.offerFor(outcome.imported, files.length === 1);
+    if (files.length === 1 && only && !editionCandidateOf(only)) onOpen(only.id);
     else await refresh();
   };
 
@@ -157,6 +163,7 @@ export function LibraryView({ onOpen, filesToImport, onFilesTaken }: LibraryView
           {progress && (
             <ImportProgressPanel status={progress} onCancel={() => abortRef.current?.abort()} />
           )}
+          <EditionOffers offers={editionOffers} />
           {cancelNote && (
             <p className="library-status" role="status">
               {cancelNote}

@@ -9,8 +9,11 @@ export interface ImportFailure {
   message: string;
 }
 
+/** A brief an import stored (or found already stored), with the file it came from. */
+export type ImportedFile = ImportedBrief & { fileName: string };
+
 export interface ImportOutcome {
-  imported: ImportedBrief[];
+  imported: ImportedFile[];
   failures: ImportFailure[];
   cancelled: boolean;
 }
@@ -79,7 +82,7 @@ export async function importFiles(
     );
     if (result === 'cancelled') break;
     if ('message' in result) outcome.failures.push(result);
-    else outcome.imported.push(result);
+    else outcome.imported.push({ ...result, fileName: file.name });
   }
   outcome.cancelled = options.signal.aborted;
   return outcome;

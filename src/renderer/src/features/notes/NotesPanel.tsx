@@ -2,6 +2,8 @@ import { useId, useState, type FocusEvent } from 'react';
 import type { Section } from '../../../../shared/model';
 import { Alert } from '../../components/Alert';
 import { Icon } from '../../components/Icon';
+import type { HighlightReview } from '../highlights/review/HighlightReview';
+import { SectionHighlights } from '../highlights/review/SectionHighlights';
 import { sectionLabel } from '../reader/sectionLabel';
 import { NoteEditor } from './NoteEditor';
 import { usePaintedOnce } from '../../dom/usePaintedOnce';
@@ -15,13 +17,15 @@ interface NotesPanelProps {
   sections: readonly Section[];
   /** The section being read (scroll-spy); the section note follows it unless pinned. */
   readingSectionId: string | null;
+  /** The brief's highlights: the section's are listed above its note. */
+  highlights: HighlightReview;
 }
 
 /**
  * The notes column: the note for the section being read, or for the whole brief. While the
  * note has focus it stays on its section, so scrolling while typing never moves the text.
  */
-export function NotesPanel({ notes, sections, readingSectionId }: NotesPanelProps) {
+export function NotesPanel({ notes, sections, readingSectionId, highlights }: NotesPanelProps) {
   const [scope, setScope] = useState<NoteScope>('section');
   const [pinnedId, setPinnedId] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
@@ -105,6 +109,9 @@ export function NotesPanel({ notes, sections, readingSectionId }: NotesPanelProp
             </button>
           )}
         </div>
+        {scope === 'section' && section && (
+          <SectionHighlights sectionId={section.id} review={highlights} />
+        )}
         {notes.loadState.kind === 'loading' && <p className="muted">Loading notes…</p>}
         {notes.loadState.kind === 'error' && (
           <Alert title="Notes could not be loaded">

@@ -9,9 +9,11 @@ import {
 } from 'react';
 import { flushSync } from 'react-dom';
 import { sectionTextLayout } from '../../../../shared/anchoring/sectionTextLayout';
+import type { SectionChangeKind } from '../../../../shared/editions';
 import type { Brief, Section } from '../../../../shared/model';
 import { afterNextPaint } from '../../dom/afterNextPaint';
 import { formatBriefDate } from '../../format/formatBriefDate';
+import { SectionChangeBadge, sectionChangeBadgeId } from '../editions/SectionChangeBadge';
 import { BlockView } from './BlockView';
 import { registerDocumentMount } from './documentMount';
 import { sectionDomId, sectionHeadingDomId } from './domIds';
@@ -44,11 +46,14 @@ const SectionView = memo(function SectionView({
   section,
   first,
   blockLimit,
+  change,
 }: {
   section: Section;
   first: boolean;
   /** How many of its blocks are mounted yet; all when undefined. */
   blockLimit?: number;
+  /** How the brief's latest edition changed this section, if it did. */
+  change?: SectionChangeKind;
 }) {
   const level = sectionHeadingLevel(section);
   // Once per section: the same layout objects on every render keep the memoised blocks as they are.
@@ -68,9 +73,11 @@ const SectionView = memo(function SectionView({
           className="section-heading"
           tabIndex={-1}
           dir="auto"
+          aria-describedby={change ? sectionChangeBadgeId(section.id) : undefined}
           {...(first ? FIRST_SECTION_TIMING : {})}
         >
           {section.heading}
+          {change && <SectionChangeBadge sectionId={section.id} change={change} />}
         </Tag>
       )}
       {section.blocks.slice(0, blockLimit).map((block, index) => (
@@ -178,6 +185,8 @@ interface BriefDocumentProps {
    * effects) for the static page that bench/readerOpen.bench.ts compares against.
    */
   progressive?: boolean;
+  /** Sections the brief's latest edition changed or added, badged beside their headings. */
+  sectionChanges?: ReadonlyMap<string, SectionChangeKind>;
 }
 
 /**
@@ -188,6 +197,7 @@ export const BriefDocument = memo(function BriefDocument({
   brief,
   initialSectionId,
   progressive = true,
+  sectionChanges,
 }: BriefDocumentProps) {
   const language = brief.meta.language ?? undefined;
   const { sections } = brief;
@@ -214,6 +224,7 @@ export const BriefDocument = memo(function BriefDocument({
             section={section}
             first={index === 0}
             blockLimit={index === range.end ? range.endBlocks : undefined}
+            change={sectionChanges?.get(section.id)}
           />
         );
       })}

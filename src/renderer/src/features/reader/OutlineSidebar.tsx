@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Section } from '../../../../shared/model';
+import { SECTION_CHANGE_TEXT, type SectionChanges } from '../editions/sectionChangeMap';
 import { buildOutline, type OutlineNode } from './buildOutline';
 import { sectionLabel } from './sectionLabel';
 import { collapsibleIds, visibleOutlineNodes } from './visibleOutlineNodes';
@@ -8,6 +9,8 @@ interface OutlineSidebarProps {
   sections: readonly Section[];
   currentSectionId: string | null;
   onJump: (sectionId: string) => void;
+  /** Sections the brief's latest edition changed or added, marked in the tree. */
+  sectionChanges?: SectionChanges;
 }
 
 // Above this many sections the outline opens with only the top level expanded.
@@ -23,6 +26,7 @@ interface TreeContext {
   onToggle: (sectionId: string) => void;
   onJump: (sectionId: string) => void;
   onFocusItem: (sectionId: string) => void;
+  sectionChanges: SectionChanges | undefined;
 }
 
 function OutlineItems({
@@ -38,6 +42,7 @@ function OutlineItems({
     const current = section.id === tree.currentSectionId;
     const expandable = children.length > 0;
     const expanded = expandable && !tree.collapsed.has(section.id);
+    const change = tree.sectionChanges?.get(section.id);
     return (
       <li
         key={section.id}
@@ -80,6 +85,15 @@ function OutlineItems({
           <span className="outline-label" dir="auto">
             {sectionLabel(section, tree.sections)}
           </span>
+          {change && (
+            <span
+              className={change === 'added' ? 'outline-change is-added' : 'outline-change'}
+              title={SECTION_CHANGE_TEXT[change]}
+              data-testid="outline-change"
+            >
+              <span className="edition-visually-hidden"> ({SECTION_CHANGE_TEXT[change]})</span>
+            </span>
+          )}
         </div>
         {expanded && (
           <ul role="group" className="outline-list">
@@ -106,7 +120,12 @@ function ancestorsOf(sectionId: string, sections: readonly Section[]): string[] 
  * The brief's section tree as an ARIA tree: the section being read is marked, revealed and
  * kept in view; arrow keys move and fold, Enter jumps, typing a letter finds the next heading.
  */
-export function OutlineSidebar({ sections, currentSectionId, onJump }: OutlineSidebarProps) {
+export function OutlineSidebar({
+  sections,
+  currentSectionId,
+  onJump,
+  sectionChanges,
+}: OutlineSidebarProps) {
   const roots = useMemo(() => buildOutline(sections), [sections]);
   const allCollapsible = useMemo(() => collapsibleIds(roots), [roots]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() =>
@@ -230,6 +249,7 @@ export function OutlineSidebar({ sections, currentSectionId, onJump }: OutlineSi
       onJump(sectionId);
     },
     onFocusItem: setFocusedId,
+    sectionChanges,
   };
 
   return (

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Highlight } from '../../../../shared/highlights';
 import type { Brief } from '../../../../shared/model';
 import type { ReaderSettings } from '../../../../shared/reader/readerSettings';
 import type { ReadingPosition } from '../../../../shared/reader/readingPosition';
@@ -6,9 +7,19 @@ import { api } from '../../api/api';
 import { Alert } from '../../components/Alert';
 import { Icon } from '../../components/Icon';
 import { BriefDetailsDialog } from '../details/BriefDetailsDialog';
+import { ChangesColumn } from '../editions/ChangesColumn';
+import { EditionBanner } from '../editions/EditionBanner';
+import { NewEditionImportStatus } from '../editions/NewEditionImportStatus';
+import { useNewEditionImport } from '../editions/useNewEditionImport';
+import { useReaderEditions } from '../editions/useReaderEditions';
 import { ExportButton } from '../export/ExportButton';
 import { FindBar } from '../find/FindBar';
-import { DocumentHighlights } from '../highlights/DocumentHighlights';
+import {
+  DocumentHighlights,
+  type DocumentHighlightsHandle,
+} from '../highlights/DocumentHighlights';
+import type { HighlightReview } from '../highlights/review/HighlightReview';
+import { useHighlights } from '../highlights/useHighlights';
 import { NotesPanel } from '../notes/NotesPanel';
 import { ReadingSettingsMenu } from '../settings/ReadingSettingsMenu';
 import { useBriefNotes } from '../notes/useBriefNotes';
@@ -30,16 +41,41 @@ interface ReaderViewProps {
   settings: ReaderSettings;
   onSettingsChange: (patch: Partial<ReaderSettings>) => void;
   onBack: () => void;
+  /** Opens another brief: the newer edition after "Import new edition…". */
+  onOpenBrief?: (briefId: string) => void;
 }
 
 /** The reader for one brief: outline, document and notes side by side. */
-export function ReaderView({ briefId, settings, onSettingsChange, onBack }: ReaderViewProps) {
+export function ReaderView({
+  briefId,
+  settings,
+  onSettingsChange,
+  onBack,
+  onOpenBrief,
+}: ReaderViewProps) {
   const [load, setLoad] = useState<BriefLoad>({ kind: 'loading' });
   const [exportError, setExportError] = useState<string | null>(null);
   const [editingDetails, setEditingDetails] = useState(false);
+  // The review of a new edition takes the notes' column while it is open.
+  const [changesOpen, setChangesOpen] = useState(false);
+  const changesButtonRef = useRef<HTMLButtonElement>(null);
   const notes = useBriefNotes(briefId);
+  const highlights = useHighlights(briefId);
+  const documentHighlightsRef = useRef<DocumentHighlightsHandle>(null);
   const scrollRef = useRef<HTMLElement>(null);
   const brief = load.kind === 'ready' ? load.brief : null;
+  const editions = useReaderEditions(briefId);
+  const newEdition = useNewEditionImport(brief, onOpenBrief);
+  // "Review" on the edition banner opens the changes.
+  const [seenReviewRequest, setSeenReviewRequest] = useState(editions.reviewRequest);
+  if (editions.reviewRequest !== seenReviewRequest) {
+    setSeenReviewRequest(editions.reviewRequest);
+    setChangesOpen(true);
+  }
+  const closeChanges = () => {
+    setChangesOpen(false);
+    changesButtonRef.current?.focus();
+  };
   const { currentSectionId: readingSectionId, markJump } = useScrollSpy(
     scrollRef,
     brief ? brief.id : '',
@@ -79,6 +115,15 @@ export function ReaderView({ briefId, settings, onSettingsChange, onBack }: Read
     markJump(sectionId);
   };
 
+  const highlightReview: HighlightReview = {
+    highlights: highlights.highlights,
+    loading: highlights.loadState.kind === 'loading',
+    open: (highlight: Highlight, from: HTMLElement) => {
+      const sectionId = documentHighlightsRef.current?.reveal(highlight.id, from);
+      if (sectionId) markJump(sectionId);
+    },
+  };
+
   const sectionIds = useMemo(() => brief?.sections.map((section) => section.id) ?? [], [brief]);
   useSectionKeys(sectionIds, readingSectionId, jumpToSection);
 
@@ -106,6 +151,18 @@ export function ReaderView({ briefId, settings, onSettingsChange, onBack }: Read
             Details…
           </button>
         )}
+        {brief && editions.review && (
+          <button
+            type="button"
+            ref={changesButtonRef}
+            className="button button-quiet"
+            aria-pressed={changesOpen}
+            title="What changed since the previous edition"
+            onClick={() => (changesOpen ? closeChanges() : setChangesOpen(true))}
+          >
+            Changes
+          </button>
+        )}
         {brief && <ReadingSettingsMenu settings={settings} onChange={onSettingsChange} />}
         {brief && (
           <ExportButton
@@ -122,10 +179,24 @@ export function ReaderView({ briefId, settings, onSettingsChange, onBack }: Read
           </Alert>
         </div>
       )}
+      {brief && (
+        <EditionBanner
+          editions={editions}
+          highlights={highlights.loadState.kind === 'ready' ? highlights.highlights : null}
+        />
+      )}
+      <NewEditionImportStatus {...newEdition} />
       {brief && editingDetails && (
         <BriefDetailsDialog
           brief={brief}
           onClose={() => setEditingDetails(false)}
+          onImportNewEdition={
+            onOpenBrief &&
+            (() => {
+              setEditingDetails(false);
+              newEdition.pick();
+            })
+          }
           onSaved={(saved) => {
             setLoad((previous) => ({
               kind: 'ready',
@@ -151,21 +222,44 @@ export function ReaderView({ briefId, settings, onSettingsChange, onBack }: Read
             currentSectionId={readingSectionId}
             onJump={jumpToSection}
             onKeyPointJumped={markJump}
+            highlights={highlightReview}
+            sectionChanges={editions.sectionChanges}
           />
           <main className="reader-main" ref={scrollRef} tabIndex={0} aria-label={brief.title}>
             <BriefDocument
               brief={brief}
               initialSectionId={load.kind === 'ready' ? load.position?.sectionId : undefined}
+              sectionChanges={editions.sectionChanges}
             />
           </main>
           <FindBar documentRef={scrollRef} />
           <DocumentHighlights
-            key={brief.id}
-            briefId={brief.id}
+            ref={documentHighlightsRef}
+            store={highlights}
             documentRef={scrollRef}
             sectionOrder={sectionIds}
           />
-          <NotesPanel notes={notes} sections={brief.sections} readingSectionId={readingSectionId} />
+          {changesOpen && editions.review && (
+            <ChangesColumn
+              review={editions.review}
+              sections={brief.sections}
+              highlights={highlights.loadState.kind === 'ready' ? highlights.highlights : null}
+              onMarkReviewed={editions.markReviewed}
+              onDelete={(highlightId) => void highlights.remove(highlightId)}
+              onJumpToSection={jumpToSection}
+              onShow={highlightReview.open}
+              onClose={closeChanges}
+            />
+          )}
+          {/* Kept mounted behind the changes, so a note being written keeps its editor state. */}
+          <div className="notes-column" hidden={changesOpen && editions.review !== null}>
+            <NotesPanel
+              notes={notes}
+              sections={brief.sections}
+              readingSectionId={readingSectionId}
+              highlights={highlightReview}
+            />
+          </div>
         </div>
       )}
     </div>

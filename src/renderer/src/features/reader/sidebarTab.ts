@@ -1,4 +1,4 @@
-export const SIDEBAR_TABS = ['contents', 'key-points'] as const;
+export const SIDEBAR_TABS = ['contents', 'key-points', 'highlights'] as const;
 export type SidebarTab = (typeof SIDEBAR_TABS)[number];
 
 const STORAGE_KEY = 'briefmark.sidebarTab';
