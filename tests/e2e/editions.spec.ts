@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures/webMode';
+import { paintedTexts, selectPassage } from './helpers/passages';
 
 const projectRoot = join(import.meta.dirname, '..', '..');
 const EDITION_2 = join(projectRoot, 'tests', 'fixtures', 'sample-brief-edition-2.txt');
@@ -20,49 +21,6 @@ const PASSAGES = {
   // A section edition 2 renames ("Towards a new …" → "A new Defence Industrial Pledge").
   renamed: 'increase production rates, making procurement more agile',
 };
-
-/** Selects a passage of the brief with the Selection API, as a keyboard user would. */
-function selectPassage(page: Page, phrase: string): Promise<string> {
-  return page.evaluate((phrase) => {
-    const article = document.querySelector('.reader-main article')!;
-    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
-    const nodes: Text[] = [];
-    const starts: number[] = [];
-    let text = '';
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      nodes.push(node as Text);
-      starts.push(text.length);
-      text += (node as Text).data;
-    }
-    const start = text.indexOf(phrase);
-    if (start < 0) throw new Error(`“${phrase}” not found`);
-    const end = start + phrase.length;
-    const point = (offset: number, isEnd: boolean): [Text, number] => {
-      const index = Math.max(
-        0,
-        starts.findLastIndex((nodeStart) => (isEnd ? nodeStart < offset : nodeStart <= offset)),
-      );
-      return [nodes[index]!, offset - starts[index]!];
-    };
-    const range = document.createRange();
-    range.setStart(...point(start, false));
-    range.setEnd(...point(end, true));
-    range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-    const selection = document.getSelection()!;
-    selection.removeAllRanges();
-    selection.addRange(range);
-    return range.toString();
-  }, phrase);
-}
-
-/** The text of every highlight painted in the document, whatever its colour. */
-function paintedTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [...CSS.highlights]
-      .filter(([name]) => name.startsWith('hl-') && name !== 'hl-active')
-      .flatMap(([, paint]) => [...paint].map((range) => (range as Range).toString())),
-  );
-}
 
 async function highlight(page: Page, phrase: string): Promise<void> {
   const before = (await paintedTexts(page)).length;

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { HighlightRole } from '../../src/shared/highlights';
 import { expect, test } from './fixtures/webMode';
+import { clickPainted, painted, selectPassage } from './helpers/passages';
 
 const TITLE = /NATO DEFENCE MINISTERS' MEETING, 13-14 JUNE 2024/i;
 const SECTION_II = 'II. ALLIED DETERRENCE AND DEFENCE';
@@ -18,51 +19,6 @@ async function openSectionII(page: Page, url: string) {
     .getByRole('navigation', { name: /outline/i })
     .getByText(SECTION_II, { exact: true })
     .click();
-}
-
-/** Selects a phrase of the brief with the Selection API, as extending a selection would. */
-async function select(page: Page, phrase: string): Promise<void> {
-  await page.evaluate((phrase) => {
-    const article = document.querySelector('.reader-main article')!;
-    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const index = (node as Text).data.indexOf(phrase);
-      if (index < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, index);
-      range.setEnd(node, index + phrase.length);
-      node.parentElement!.scrollIntoView({ block: 'center' });
-      document.getSelection()!.removeAllRanges();
-      document.getSelection()!.addRange(range);
-      return;
-    }
-    throw new Error(`“${phrase}” is not in one text node of the brief`);
-  }, phrase);
-}
-
-/** The text of each range painted in a role's highlight. */
-function painted(page: Page, role: HighlightRole): Promise<string[]> {
-  return page.evaluate(
-    (name) => [...(CSS.highlights.get(name) ?? [])].map((range) => (range as Range).toString()),
-    `hl-${role}`,
-  );
-}
-
-/** Clicks the middle of the first line of the painted range whose text starts with `text`. */
-async function clickPainted(page: Page, text: string): Promise<void> {
-  const point = await page.evaluate((text) => {
-    for (const [name, highlight] of CSS.highlights) {
-      if (!name.startsWith('hl-') || name === 'hl-active') continue;
-      for (const range of highlight) {
-        if (!(range instanceof Range) || !range.toString().startsWith(text)) continue;
-        range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-        const line = range.getClientRects()[0]!;
-        return { x: line.left + line.width / 2, y: line.top + line.height / 2 };
-      }
-    }
-    throw new Error(`nothing painted starts with “${text}”`);
-  }, text);
-  await page.mouse.click(point.x, point.y);
 }
 
 /** The paint of a role as the page resolves it now, from the role's own CSS variable. */
@@ -123,7 +79,7 @@ test('a renamed, recoloured role shows its name and colour everywhere and keeps 
   await expect(page.getByRole('button', { name: 'Reading settings' })).toBeFocused();
 
   // The selection toolbar names and paints the role the new way.
-  await select(page, PHRASE);
+  await selectPassage(page, PHRASE);
   const toolbar = page.getByRole('toolbar', { name: 'Highlight the selection' });
   await expect(toolbar).toBeVisible();
   await expect(toolbar.getByRole('button', { name: 'Question' })).toHaveCount(0);
@@ -179,7 +135,7 @@ test('names and colours come from the library, not only the window’s cached co
   await expect.poll(() => rolePaint(other, 'question')).toBe(TEAL_LIGHT);
   await other.getByRole('button', { name: TITLE }).click();
   await expect(other.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
-  await select(other, PHRASE);
+  await selectPassage(other, PHRASE);
   await expect(
     other
       .getByRole('toolbar', { name: 'Highlight the selection' })
@@ -216,7 +172,7 @@ test('a repeated or empty name is refused with a message and not saved', async (
   // Closing drops the name that was refused; the saved one stays.
   await page.keyboard.press('Escape');
   await expect(editor).toBeHidden();
-  await select(page, PHRASE);
+  await selectPassage(page, PHRASE);
   const toolbar = page.getByRole('toolbar', { name: 'Highlight the selection' });
   await expect(toolbar.getByRole('button', { name: 'Evidence' })).toBeVisible();
   await expect(toolbar.getByRole('button', { name: 'To do' })).toBeVisible();

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import type { HighlightRole } from '../../src/shared/highlights';
 import { expect, test } from './fixtures/webMode';
+import { painted, selectPassage } from './helpers/passages';
 
 const TITLE = /NATO DEFENCE MINISTERS' MEETING, 13-14 JUNE 2024/i;
 const PART_I = 'I. PREDICTABLE AND COORDINATED SUPPORT FOR UKRAINE';
@@ -10,55 +11,6 @@ const PART_III = "III. RESPONSE TO RUSSIA'S HOSTILE ACTIONS TOWARD ALLIES";
 const PLANS = "Implementation of NATO's new defence plans";
 const PLEDGE = 'Towards a new Defence Industrial Pledge';
 const FINANCE = 'Long-term financial commitment';
-
-/**
- * Selects the brief's text from the start of `from` to the end of `to` (or of `from` alone)
- * with the Selection API, as a keyboard user extending a selection would (as in
- * highlights.spec.ts).
- */
-function selectPassage(page: Page, from: string, to: string = from): Promise<string> {
-  return page.evaluate(
-    ({ from, to }) => {
-      const article = document.querySelector('.reader-main article')!;
-      const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
-      const nodes: Text[] = [];
-      const starts: number[] = [];
-      let text = '';
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        nodes.push(node as Text);
-        starts.push(text.length);
-        text += (node as Text).data;
-      }
-      const start = text.indexOf(from);
-      const end = text.indexOf(to, start) + to.length;
-      if (start < 0 || end < start + to.length) throw new Error(`“${from}” … “${to}” not found`);
-      const point = (offset: number, isEnd: boolean): [Text, number] => {
-        const index = Math.max(
-          0,
-          starts.findLastIndex((nodeStart) => (isEnd ? nodeStart < offset : nodeStart <= offset)),
-        );
-        return [nodes[index]!, offset - starts[index]!];
-      };
-      const range = document.createRange();
-      range.setStart(...point(start, false));
-      range.setEnd(...point(end, true));
-      range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-      const selection = document.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return range.toString();
-    },
-    { from, to },
-  );
-}
-
-/** The text of each range painted in a colour role's highlight. */
-function painted(page: Page, role: HighlightRole): Promise<string[]> {
-  return page.evaluate(
-    (name) => [...(CSS.highlights.get(name) ?? [])].map((range) => (range as Range).toString()),
-    `hl-${role}`,
-  );
-}
 
 /** Highlights a passage with the selection toolbar, in the colour named `label`. */
 async function highlight(

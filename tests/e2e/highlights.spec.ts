@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import type { Highlight, HighlightRole } from '../../src/shared/highlights';
+import type { Highlight } from '../../src/shared/highlights';
 import { expect, test } from './fixtures/webMode';
+import { clickPainted, painted, selectPassage } from './helpers/passages';
 
 const TITLE = /NATO DEFENCE MINISTERS' MEETING, 13-14 JUNE 2024/i;
 const SECTION_II = 'II. ALLIED DETERRENCE AND DEFENCE';
@@ -14,49 +15,6 @@ async function openSectionII(page: Page, url: string) {
     .getByRole('navigation', { name: /outline/i })
     .getByText(SECTION_II, { exact: true })
     .click();
-}
-
-/**
- * Selects the brief's text from the start of `from` to the end of `to` (or of `from` alone)
- * with the Selection API, as a keyboard user extending a selection would, and returns the
- * selected text as the DOM has it (Range.toString, the same form the paint's ranges give).
- */
-function selectPassage(page: Page, from: string, to: string = from): Promise<string> {
-  return page.evaluate(
-    ({ from, to }) => {
-      const article = document.querySelector('.reader-main article')!;
-      const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
-      const nodes: Text[] = [];
-      const starts: number[] = [];
-      let text = '';
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        nodes.push(node as Text);
-        starts.push(text.length);
-        text += (node as Text).data;
-      }
-      const start = text.indexOf(from);
-      const end = text.indexOf(to, start) + to.length;
-      if (start < 0 || end < start + to.length) throw new Error(`“${from}” … “${to}” not found`);
-      // A start goes into the node the text begins in, an end into the node it finishes in.
-      const point = (offset: number, isEnd: boolean): [Text, number] => {
-        const index = Math.max(
-          0,
-          starts.findLastIndex((nodeStart) => (isEnd ? nodeStart < offset : nodeStart <= offset)),
-        );
-        return [nodes[index]!, offset - starts[index]!];
-      };
-      const range = document.createRange();
-      range.setStart(...point(start, false));
-      range.setEnd(...point(end, true));
-      // A reader sees what they select.
-      range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-      const selection = document.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return range.toString();
-    },
-    { from, to },
-  );
 }
 
 /** Selects a phrase by dragging the mouse over it, as most readers do. */
@@ -86,31 +44,6 @@ async function dragOver(page: Page, phrase: string): Promise<void> {
   await page.mouse.down();
   await page.mouse.move(ends.to.x, ends.to.y, { steps: 8 });
   await page.mouse.up();
-}
-
-/** The text of each range painted in a colour role's highlight, in the registry's order. */
-function painted(page: Page, role: HighlightRole): Promise<string[]> {
-  return page.evaluate(
-    (name) => [...(CSS.highlights.get(name) ?? [])].map((range) => (range as Range).toString()),
-    `hl-${role}`,
-  );
-}
-
-/** Clicks the middle of the first line of the painted range whose text starts with `text`. */
-async function clickPainted(page: Page, text: string): Promise<void> {
-  const point = await page.evaluate((text) => {
-    for (const [name, highlight] of CSS.highlights) {
-      if (!name.startsWith('hl-') || name === 'hl-active') continue;
-      for (const range of highlight) {
-        if (!(range instanceof Range) || !range.toString().startsWith(text)) continue;
-        range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-        const line = range.getClientRects()[0]!;
-        return { x: line.left + line.width / 2, y: line.top + line.height / 2 };
-      }
-    }
-    throw new Error(`nothing painted starts with “${text}”`);
-  }, text);
-  await page.mouse.click(point.x, point.y);
 }
 
 /** The sample brief's highlights as the library has them, through web mode's own API. */

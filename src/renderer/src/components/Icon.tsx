@@ -20,6 +20,15 @@ const PATHS = {
       <path d="M5 21h14" />
     </>
   ),
+  // Two pages, one over the other: a brief and its newer edition.
+  editions: (
+    <>
+      <path d="M8 7V5a2 2 0 012-2h6l4 4v10a2 2 0 01-2 2h-2" />
+      <path d="M16 3v4h4" />
+      <rect x="4" y="7" width="12" height="14" rx="2" />
+      <path d="M7.5 12h5M7.5 16h5" />
+    </>
+  ),
   pin: (
     <>
       <path d="M9 4h6l-1 6 3 3H7l3-3z" />

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { Highlight } from '../../../../shared/highlights';
 import { Alert } from '../../components/Alert';
 import { carryOverNeedsReview, carryOverSummary } from './carryOverSummary';
-import { EditionsIcon } from './EditionsIcon';
+import { Icon } from '../../components/Icon';
 import { reviewBannerParts, reviewLists } from './reviewLists';
 import type { ReaderEditions } from './useReaderEditions';
 
@@ -46,7 +46,7 @@ export function EditionBanner({ editions, highlights }: EditionBannerProps) {
         aria-label={carryOver ? undefined : 'New edition'}
         data-testid="edition-banner"
       >
-        <EditionsIcon />
+        <Icon name="editions" />
         {carryOver ? (
           <p className="edition-banner-text">
             <strong>New edition.</strong> {carryOverSummary(carryOver)}
@@ -78,15 +78,7 @@ export function EditionBanner({ editions, highlights }: EditionBannerProps) {
           title={carryOver ? 'Dismiss' : 'Hide'}
           onClick={dismissBanner}
         >
-          <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-            <path
-              d="M6 6l12 12M18 6L6 18"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="1.75"
-              strokeLinecap="round"
-            />
-          </svg>
+          <Icon name="close" size={16} />
         </button>
       </div>
     </>

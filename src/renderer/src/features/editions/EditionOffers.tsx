@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import { editionOfferText } from './editionOfferText';
-import { EditionsIcon } from './EditionsIcon';
+import { Icon } from '../../components/Icon';
 import type { EditionOffer, EditionOffers as Offers } from './useEditionOffers';
 
 function OfferCard({
@@ -32,7 +32,7 @@ function OfferCard({
       aria-labelledby={textId}
       data-testid="edition-offer"
     >
-      <EditionsIcon size={20} />
+      <Icon name="editions" size={20} />
       <div className="edition-offer-body">
         <p id={textId} className="edition-offer-text" dir="auto">
           {state.kind === 'adopted'
