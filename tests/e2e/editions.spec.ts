@@ -99,6 +99,10 @@ test('carries highlights over to a suggested new edition, marks what changed and
   await expect(deleted).toContainText("Implementation of NATO's new defence plans");
   await expect(deleted.locator('mark')).toHaveText(PASSAGES.deleted);
 
+  // Highlights found with the same words elsewhere are listed apart, folded: nothing to doubt.
+  const movedGroup = page.getByRole('button', { name: /^Moved, same words/ });
+  await expect(movedGroup).toHaveAttribute('aria-expanded', 'false');
+  await movedGroup.click();
   // "Show" goes to where a moved highlight landed, with its popover; Escape comes back.
   const moved = page.getByTestId('edition-highlight').filter({ hasText: 'Moved' });
   await moved.getByRole('button', { name: 'Show' }).click();

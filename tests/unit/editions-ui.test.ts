@@ -135,7 +135,7 @@ describe('the suggested edition', () => {
 });
 
 describe('the review of carried-over highlights', () => {
-  it('splits them into to check and checked, keeping their order', () => {
+  it('splits them into to check, moved and checked, keeping their order', () => {
     const lists = reviewLists(
       review({
         highlights: [
@@ -143,18 +143,21 @@ describe('the review of carried-over highlights', () => {
           move('b', { reviewedAt: '2024-07-21T00:00:00.000Z' }),
           move('c', { status: 'orphaned', score: 0 }),
           move('d', { status: 'orphaned', score: 0, reviewedAt: '2024-07-21T00:00:00.000Z' }),
+          move('e', { status: 'fuzzy', score: 0.8 }),
         ],
       }),
       null,
     );
-    expect(lists.toCheck.map((item) => item.highlightId)).toEqual(['a', 'c']);
+    // The same words in a new place are listed apart: nothing there to doubt.
+    expect(lists.moved.map((item) => item.highlightId)).toEqual(['a']);
+    expect(lists.toCheck.map((item) => item.highlightId)).toEqual(['c', 'e']);
     // A checked orphan stays listed, so nothing carried over is lost from view.
     expect(lists.checked.map((item) => item.highlightId)).toEqual(['b', 'd']);
   });
 
   it('leaves out highlights deleted since, once the brief’s highlights are known', () => {
     const lists = reviewLists(review({ highlights: [move('a'), move('b')] }), new Set(['b']));
-    expect(lists.toCheck.map((item) => item.highlightId)).toEqual(['b']);
+    expect(lists.moved.map((item) => item.highlightId)).toEqual(['b']);
   });
 
   it('sums up for the banner', () => {

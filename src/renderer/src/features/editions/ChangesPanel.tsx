@@ -167,6 +167,7 @@ export function ChangesPanel({
   onShow,
 }: ChangesPanelProps) {
   const [showChecked, setShowChecked] = useState(false);
+  const [showMoved, setShowMoved] = useState(false);
   const panelRef = useRef<HTMLDivElement>(null);
   const idPrefix = useId();
   const sectionsById = useMemo(
@@ -189,7 +190,11 @@ export function ChangesPanel({
   const moveFocusOnFrom = (highlightId: string) => {
     const panel = panelRef.current;
     if (!panel) return;
-    const items = [...panel.querySelectorAll<HTMLElement>('.changes-to-check > .change-item')];
+    const items = [
+      ...panel.querySelectorAll<HTMLElement>(
+        '.changes-to-check > .change-item, .changes-moved > .change-item',
+      ),
+    ];
     const index = items.findIndex((item) => item.dataset.highlightId === highlightId);
     const next = items[index + 1] ?? items[index - 1];
     const target =
@@ -223,6 +228,7 @@ export function ChangesPanel({
 
   const changed = review.changedSections.filter((change) => sectionsById.has(change.sectionId));
   const checkedId = `${idPrefix}-checked`;
+  const movedId = `${idPrefix}-moved`;
 
   return (
     <div className="changes" ref={panelRef} data-testid="changes-panel">
@@ -242,10 +248,35 @@ export function ChangesPanel({
           </ul>
         ) : (
           <p className="changes-empty">
-            {lists.checked.length > 0
-              ? 'All carried-over highlights are checked.'
-              : 'Every carried-over highlight landed where it was.'}
+            {lists.moved.length > 0
+              ? 'None: the rest were found with the same words.'
+              : lists.checked.length > 0
+                ? 'All carried-over highlights are checked.'
+                : 'Every carried-over highlight landed where it was.'}
           </p>
+        )}
+        {lists.moved.length > 0 && (
+          <>
+            <button
+              type="button"
+              className="changes-disclosure"
+              aria-expanded={showMoved}
+              aria-controls={movedId}
+              onClick={() => setShowMoved(!showMoved)}
+            >
+              <span className="changes-chevron" aria-hidden="true" />
+              Moved, same words
+              <span className="changes-count">{lists.moved.length}</span>
+            </button>
+            <ul
+              className="changes-list changes-moved"
+              id={movedId}
+              aria-label="Highlights moved with the same words"
+              hidden={!showMoved}
+            >
+              {lists.moved.map((move) => item(move, false))}
+            </ul>
+          </>
         )}
         {lists.checked.length > 0 && (
           <>

@@ -51,7 +51,7 @@ export function carryOverSummary(carry: EditionCarryOver): string {
   return sentences.join(' ');
 }
 
-/** Whether the carried-over highlights want a look: any that did not land exactly. */
+/** Whether there is anything to look at: highlights that did not land exactly, or changes. */
 export function carryOverNeedsReview(carry: EditionCarryOver): boolean {
   const { moved, fuzzy, orphaned } = carry.highlights;
   const { added, changed, removed } = carry.sections;

@@ -1,14 +1,23 @@
 import type { EditionReview, HighlightMove } from '../../../../shared/editions';
 
 export interface ReviewLists {
-  /** Carried-over highlights that did not land exactly and were not checked yet. */
+  /**
+   * Carried-over highlights placed approximately or not found, not checked yet: the ones whose
+   * place only the reader can confirm.
+   */
   toCheck: HighlightMove[];
+  /**
+   * Those found with the very same words in a new place (text inserted before them, a section
+   * split): listed, not checked yet, but nothing to doubt. A PDF edition of a Markdown brief
+   * moves nearly every highlight this way.
+   */
+  moved: HighlightMove[];
   /** Those the reader checked; orphans among them stay listed here so none is lost unseen. */
   checked: HighlightMove[];
 }
 
 /**
- * The review's highlights split into still-to-check and checked, in the review's order (text
+ * The review's highlights split into to check, moved and checked, in the review's order (text
  * order, orphans last). Highlights deleted since (absent from `presentIds`) are left out; with
  * `presentIds` null (the brief's highlights not loaded yet) all are kept.
  */
@@ -16,10 +25,12 @@ export function reviewLists(
   review: Pick<EditionReview, 'highlights'>,
   presentIds: ReadonlySet<string> | null,
 ): ReviewLists {
-  const lists: ReviewLists = { toCheck: [], checked: [] };
+  const lists: ReviewLists = { toCheck: [], moved: [], checked: [] };
   for (const move of review.highlights) {
     if (presentIds && !presentIds.has(move.highlightId)) continue;
-    (move.reviewedAt === null ? lists.toCheck : lists.checked).push(move);
+    if (move.reviewedAt !== null) lists.checked.push(move);
+    else if (move.status === 'moved') lists.moved.push(move);
+    else lists.toCheck.push(move);
   }
   return lists;
 }
