@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures/webMode';
 import { openSectionNote } from './helpers/openSectionNote';
+import { paintedTexts, selectPassage } from './helpers/passages';
 
 const SECTION_II = 'II. ALLIED DETERRENCE AND DEFENCE';
 const projectRoot = join(import.meta.dirname, '..', '..');
@@ -81,4 +82,33 @@ test('a 172-page PDF report, in the light and dark themes', async ({ page, app }
   await page.waitForTimeout(300);
   await page.screenshot({ path: saveShot('screenshot-long-pdf-dark.png') });
   publish('screenshot-long-pdf-dark.png');
+});
+
+test('a new edition of the sample brief, with its highlights to check', async ({ page, app }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  for (const passage of [
+    'an annual support of EUR 40 billion per year for as long as it takes',
+    "2024's Steadfast Defender included 90,000 troops across Europe",
+    'increase production rates, making procurement more agile',
+    'increasing transparency and accountability',
+  ]) {
+    const before = (await paintedTexts(page)).length;
+    await selectPassage(page, passage);
+    await page.keyboard.press('h');
+    await expect.poll(async () => (await paintedTexts(page)).length).toBe(before + 1);
+  }
+  await page.getByRole('button', { name: 'Library' }).click();
+  await page
+    .locator('input[type=file]')
+    .setInputFiles(join(projectRoot, 'tests', 'fixtures', 'sample-brief-edition-2.txt'));
+  await page.getByRole('button', { name: 'Carry over' }).click();
+  await page.getByRole('button', { name: 'Review changes' }).click();
+  await page.getByRole('button', { name: 'Show', exact: true }).first().click();
+  await expect(page.getByRole('dialog', { name: /highlight/i })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: saveShot('screenshot-new-edition.png') });
+  publish('screenshot-new-edition.png');
 });
