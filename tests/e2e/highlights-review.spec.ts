@@ -1,7 +1,7 @@
-import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import type { HighlightRole } from '../../src/shared/highlights';
 import { expect, test } from './fixtures/webMode';
+import { importLongBrief, LONG_BRIEF_TITLE } from './helpers/importLongBrief';
 import { painted, selectPassage } from './helpers/passages';
 
 const TITLE = /NATO DEFENCE MINISTERS' MEETING, 13-14 JUNE 2024/i;
@@ -273,21 +273,7 @@ test('in a long brief, an item opens a highlight in a section not mounted yet', 
   app,
 }) => {
   test.setTimeout(120_000);
-  // The German coalition agreement: 34 long sections, mounted over several frames.
-  const longBrief = join(
-    import.meta.dirname,
-    '..',
-    '..',
-    '..',
-    'shared',
-    'corpus',
-    'de-koalitionsvertrag-2021-2025-full-text-pdf2md.md',
-  );
-  const title = 'MEHR FORTSCHRITT WAGEN';
-  await page.goto(app.url);
-  await page.getByRole('button', { name: 'Library', exact: true }).click();
-  await page.locator('input[type=file]').setInputFiles(longBrief);
-  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await importLongBrief(page, app.url);
   const article = page.locator('article.doc');
   await expect(article).toHaveAttribute('data-complete', 'true', { timeout: 30_000 });
 
@@ -327,7 +313,7 @@ test('in a long brief, an item opens a highlight in a section not mounted yet', 
   await page.getByRole('button', { name: 'Library', exact: true }).click();
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
-  await page.getByRole('button', { name: title }).click();
+  await page.getByRole('button', { name: LONG_BRIEF_TITLE }).click();
   const item = highlightsPanel(page).getByRole('button', { name: new RegExp(quote.slice(0, 12)) });
   await expect(item).toBeVisible();
   const section = page.locator(`section[data-section-id="${sectionId}"]`);

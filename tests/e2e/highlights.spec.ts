@@ -1,7 +1,7 @@
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Highlight } from '../../src/shared/highlights';
 import { expect, test } from './fixtures/webMode';
+import { importLongBrief, LONG_BRIEF_TITLE } from './helpers/importLongBrief';
 import { clickPainted, painted, selectPassage } from './helpers/passages';
 
 const TITLE = /NATO DEFENCE MINISTERS' MEETING, 13-14 JUNE 2024/i;
@@ -242,21 +242,7 @@ test('hundreds of highlights in a long brief are all painted, also in sections m
   app,
 }) => {
   test.setTimeout(120_000);
-  // The German coalition agreement: 34 long sections; the reader mounts it over several frames.
-  const longBrief = join(
-    import.meta.dirname,
-    '..',
-    '..',
-    '..',
-    'shared',
-    'corpus',
-    'de-koalitionsvertrag-2021-2025-full-text-pdf2md.md',
-  );
-  const title = 'MEHR FORTSCHRITT WAGEN';
-  await page.goto(app.url);
-  await page.getByRole('button', { name: 'Library', exact: true }).click();
-  await page.locator('input[type=file]').setInputFiles(longBrief);
-  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await importLongBrief(page, app.url);
   const article = page.locator('article.doc');
   await expect(article).toHaveAttribute('data-complete', 'true', { timeout: 30_000 });
 
@@ -307,8 +293,8 @@ test('hundreds of highlights in a long brief are all painted, also in sections m
   await page.getByRole('button', { name: 'Library', exact: true }).click();
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
-  await page.getByRole('button', { name: title }).click();
-  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await page.getByRole('button', { name: LONG_BRIEF_TITLE }).click();
+  await expect(page.getByRole('heading', { level: 1, name: LONG_BRIEF_TITLE })).toBeVisible();
   await expect(article).not.toHaveAttribute('data-complete', 'true');
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await expect(article).toHaveAttribute('data-complete', 'true', { timeout: 30_000 });

@@ -1,13 +1,10 @@
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/webMode';
 import { headingTop } from './helpers/headingTop';
+import { importLongBrief, LONG_BRIEF_TITLE as TITLE } from './helpers/importLongBrief';
 
 // The German coalition agreement: 34 long sections, 428,000 characters. The reader mounts it a
 // screenful first and the rest over the following frames.
-const corpus = join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus');
-const LONG_BRIEF = join(corpus, 'de-koalitionsvertrag-2021-2025-full-text-pdf2md.md');
-const TITLE = 'MEHR FORTSCHRITT WAGEN';
 const FIRST_SECTION = 'Einleitung';
 const LATE_SECTION = 'Integration, Migration, Flucht';
 const LAST_SECTION = 'IX. Arbeitsweise der Regierung und Fraktionen';
@@ -27,14 +24,6 @@ function sectionTop(page: Page, name: string): Promise<number> {
         .getBoundingClientRect().top - main.getBoundingClientRect().top,
     name,
   );
-}
-
-/** Imports the long brief from the library, which opens it. */
-async function importLongBrief(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.getByRole('button', { name: 'Library', exact: true }).click();
-  await page.locator('input[type=file]').setInputFiles(LONG_BRIEF);
-  await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
 }
 
 test('a long brief shows its start at once, and a jump to its end works before it is all in', async ({

@@ -1,4 +1,4 @@
-import { useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useRef, useState, type ReactElement } from 'react';
 import type { EditionReview, HighlightMove } from '../../../../shared/editions';
 import type { Highlight, HighlightRole } from '../../../../shared/highlights';
 import type { Section } from '../../../../shared/model';
@@ -152,6 +152,45 @@ function MoveItem({
   );
 }
 
+/** A folded list of carried-over highlights under a disclosure button; nothing when empty. */
+function FoldedMoves({
+  id,
+  title,
+  label,
+  className,
+  expanded,
+  onToggle,
+  children,
+}: {
+  id: string;
+  title: string;
+  label: string;
+  className: string;
+  expanded: boolean;
+  onToggle: () => void;
+  children: ReactElement[];
+}) {
+  if (children.length === 0) return null;
+  return (
+    <>
+      <button
+        type="button"
+        className="changes-disclosure"
+        aria-expanded={expanded}
+        aria-controls={id}
+        onClick={onToggle}
+      >
+        <span className="changes-chevron" aria-hidden="true" />
+        {title}
+        <span className="changes-count">{children.length}</span>
+      </button>
+      <ul className={`changes-list ${className}`} id={id} aria-label={label} hidden={!expanded}>
+        {children}
+      </ul>
+    </>
+  );
+}
+
 /**
  * The changes of a brief with a previous edition: the carried-over highlights that did not
  * land exactly, to check one by one; then the sections this edition changed or added, and those
@@ -255,52 +294,26 @@ export function ChangesPanel({
                 : 'Every carried-over highlight landed where it was.'}
           </p>
         )}
-        {lists.moved.length > 0 && (
-          <>
-            <button
-              type="button"
-              className="changes-disclosure"
-              aria-expanded={showMoved}
-              aria-controls={movedId}
-              onClick={() => setShowMoved(!showMoved)}
-            >
-              <span className="changes-chevron" aria-hidden="true" />
-              Moved, same words
-              <span className="changes-count">{lists.moved.length}</span>
-            </button>
-            <ul
-              className="changes-list changes-moved"
-              id={movedId}
-              aria-label="Highlights moved with the same words"
-              hidden={!showMoved}
-            >
-              {lists.moved.map((move) => item(move, false))}
-            </ul>
-          </>
-        )}
-        {lists.checked.length > 0 && (
-          <>
-            <button
-              type="button"
-              className="changes-disclosure"
-              aria-expanded={showChecked}
-              aria-controls={checkedId}
-              onClick={() => setShowChecked(!showChecked)}
-            >
-              <span className="changes-chevron" aria-hidden="true" />
-              Checked
-              <span className="changes-count">{lists.checked.length}</span>
-            </button>
-            <ul
-              className="changes-list changes-checked"
-              id={checkedId}
-              aria-label="Checked highlights"
-              hidden={!showChecked}
-            >
-              {lists.checked.map((move) => item(move, true))}
-            </ul>
-          </>
-        )}
+        <FoldedMoves
+          id={movedId}
+          title="Moved, same words"
+          label="Highlights moved with the same words"
+          className="changes-moved"
+          expanded={showMoved}
+          onToggle={() => setShowMoved(!showMoved)}
+        >
+          {lists.moved.map((move) => item(move, false))}
+        </FoldedMoves>
+        <FoldedMoves
+          id={checkedId}
+          title="Checked"
+          label="Checked highlights"
+          className="changes-checked"
+          expanded={showChecked}
+          onToggle={() => setShowChecked(!showChecked)}
+        >
+          {lists.checked.map((move) => item(move, true))}
+        </FoldedMoves>
       </section>
 
       {changed.length > 0 && (
