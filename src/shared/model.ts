@@ -86,6 +86,8 @@ export interface BriefSummary {
   importedAt: string;
   lastOpenedAt: string | null;
   sectionCount: number;
+  /** How many older editions this brief replaced (kept in the library, out of the list). */
+  earlierEditions: number;
 }
 
 export interface Brief extends BriefSummary {

@@ -172,6 +172,9 @@ test('carries highlights over to a suggested new edition, marks what changed and
   // Only one brief is in the library now: the older edition left the list.
   await page.getByRole('button', { name: 'Library' }).click();
   await expect(page.getByText('1 brief', { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: TITLE })).toHaveAccessibleDescription(
+    /Replaces an earlier edition/,
+  );
 });
 
 test('imports a chosen file as the new edition from the brief’s details, and refuses the same file', async ({

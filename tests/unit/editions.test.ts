@@ -145,7 +145,7 @@ describe('editions', () => {
     expect(library.highlights.list(briefId)).toEqual([]);
 
     // The older edition leaves the list, but is kept, and its file opens the newer edition.
-    expect(library.listBriefs().map((b) => b.id)).toEqual([second.id]);
+    expect(library.listBriefs().map((b) => [b.id, b.earlierEditions])).toEqual([[second.id, 1]]);
     expect(library.getBrief(briefId).sourceName).toBe('sample-brief.txt');
     const again = await importFile(library, sampleBriefPath);
     expect(again).toMatchObject({ id: second.id, alreadyInLibrary: true });

@@ -92,6 +92,7 @@ function natoBrief(
     importedAt: '2026-11-27T17:55:00.000Z',
     lastOpenedAt: null,
     sectionCount: (overrides.sections ?? NATO_SECTIONS).length,
+    earlierEditions: 0,
     meta: {
       title,
       subtitle: null,

@@ -26,6 +26,7 @@ interface BriefRow {
   imported_at: string;
   last_opened_at: string | null;
   section_count: number;
+  earlier_editions: number;
 }
 
 interface SectionRow {
@@ -66,7 +67,13 @@ export interface EditionIdentity extends EditionRef {
 const summaryColumns = `
   b.id, b.title, b.subtitle, b.organisation, b.reference, b.published, b.document_type, b.language,
   b.authors, b.tags, b.source_name, b.format, b.imported_at, b.last_opened_at,
-  (SELECT count(*) FROM sections s WHERE s.brief_id = b.id) AS section_count`;
+  (SELECT count(*) FROM sections s WHERE s.brief_id = b.id) AS section_count,
+  (WITH RECURSIVE chain(id) AS (
+     SELECT b.edition_of WHERE b.edition_of IS NOT NULL
+     UNION ALL
+     SELECT older.edition_of FROM briefs older JOIN chain ON older.id = chain.id
+     WHERE older.edition_of IS NOT NULL
+   ) SELECT count(*) FROM chain) AS earlier_editions`;
 
 function toSummary(row: BriefRow): BriefSummary {
   return {
@@ -80,6 +87,7 @@ function toSummary(row: BriefRow): BriefSummary {
     importedAt: row.imported_at,
     lastOpenedAt: row.last_opened_at,
     sectionCount: row.section_count,
+    earlierEditions: row.earlier_editions,
   };
 }
 

@@ -33,6 +33,13 @@ export function BriefList({ briefs, onOpen }: BriefListProps) {
               <span className="brief-date">
                 {brief.date ? formatBriefDate(brief.date) : 'No date'}
               </span>
+              {brief.earlierEditions > 0 && (
+                <span className="brief-editions">
+                  {brief.earlierEditions === 1
+                    ? 'Replaces an earlier edition'
+                    : `Replaces ${brief.earlierEditions} earlier editions`}
+                </span>
+              )}
               <span className="brief-imported">
                 {brief.lastOpenedAt
                   ? `Last opened ${formatTimestamp(brief.lastOpenedAt)}`
