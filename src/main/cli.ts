@@ -1,10 +1,13 @@
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ImportedBrief } from '../shared/api';
 import { MAX_IMPORT_BYTES } from '../shared/importLimits';
+import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from '../shared/exportOptions';
 import type { Brief, Section } from '../shared/model';
 import { resolveDatabasePath } from './dataLocation';
+import { exportFileNames } from './export/exportFileNames';
+import { writeFileAtomically } from './export/writeFileAtomically';
 import { createSourceWorkerImporter } from './import/worker/createSourceWorkerImporter';
 import type { Library } from './services/Library';
 import { openLibrary } from './services/openLibrary';
@@ -17,11 +20,15 @@ Commands:
                             Import a new edition of a brief, carrying its notes and highlights over
   list                      List the briefs in the library
   show <id>                 Show a brief's metadata and outline
-  export <id> [--out FILE]  Export a brief's notes as Markdown (to stdout without --out)
+  export <id> [--out PATH]  Export a brief's notes and highlights as Markdown
+                            (to stdout without --out; into PATH if it is a folder)
+  export --all --out FOLDER Export every brief into FOLDER, one file each, named after its
+                            title; exporting again replaces the same files
 
 Options:
   --db PATH    Use this library file (default: BRIEFMARK_DB, else the user's data folder)
   --json       Print machine-readable JSON only (import, list, show)
+  --full-text  export: add each exported section's text under its heading
   -h, --help   Show this help`;
 
 export interface CliIo {
@@ -46,6 +53,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         db: { type: 'string' },
         json: { type: 'boolean', default: false },
         out: { type: 'string' },
+        all: { type: 'boolean', default: false },
+        'full-text': { type: 'boolean', default: false },
         'edition-of': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -75,8 +84,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return list(library, values.json, io);
       case 'show':
         return show(library, single(args, 'show <id>'), values.json, io);
-      default:
-        return exportBrief(library, single(args, 'export <id>'), values.out, io);
+      default: {
+        // Only what the command line says counts: scripts get the same file whatever the app
+        // last exported with.
+        const options = { ...DEFAULT_EXPORT_OPTIONS, includeFullText: values['full-text'] };
+        if (!values.all) {
+          return exportBrief(library, single(args, 'export <id>'), values.out, options, io);
+        }
+        if (args.length > 0) throw new UsageError('Expected: briefmark export --all --out FOLDER');
+        if (values.out === undefined) {
+          throw new UsageError('briefmark export --all needs --out FOLDER to write the files to.');
+        }
+        return exportAll(library, values.out, options, io);
+      }
     }
   } catch (error) {
     if (
@@ -252,18 +272,65 @@ function exportBrief(
   library: Library,
   briefId: string,
   out: string | undefined,
+  options: ExportOptions,
   io: CliIo,
 ): number {
-  const { markdown } = library.exportMarkdown(briefId);
+  const { fileName, markdown } = library.exportMarkdownWith(briefId, options);
   if (out === undefined) {
     io.stdout(markdown.trimEnd());
     return 0;
   }
-  // Write beside the target, then rename: a reader never sees a half-written export.
-  const target = resolve(out);
-  const temporary = `${target}.${process.pid}.tmp`;
-  writeFileSync(temporary, markdown);
-  renameSync(temporary, target);
+  let target = resolve(out);
+  // Into a folder, under the name `export --all` gives it there, so the two never make two files.
+  if (isFolder(target)) target = join(target, fileNamesOf(library).get(briefId) ?? fileName);
+  writeFileAtomically(target, markdown);
   io.stderr(`Exported to ${target}`);
   return 0;
+}
+
+/** Every brief in the list into one folder, created if missing, each file replaced whole. */
+function exportAll(library: Library, out: string, options: ExportOptions, io: CliIo): number {
+  const folder = resolve(out);
+  if (!isFolder(folder)) {
+    try {
+      mkdirSync(folder, { recursive: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+        throw new Error(`${folder} is a file, not a folder.`, { cause: error });
+      }
+      throw error;
+    }
+  }
+  const names = fileNamesOf(library);
+  if (names.size === 0) {
+    io.stderr('The library is empty: nothing to export.');
+    return 0;
+  }
+  for (const [briefId, name] of names) {
+    const target = join(folder, name);
+    writeFileAtomically(target, library.exportMarkdownWith(briefId, options).markdown);
+    io.stderr(`Wrote ${target}`);
+  }
+  io.stderr(`Exported ${names.size} ${names.size === 1 ? 'brief' : 'briefs'} to ${folder}`);
+  return 0;
+}
+
+// In the library's own order, so the files are written in the order `list` prints them.
+function fileNamesOf(library: Library): Map<string, string> {
+  const briefs = library.listBriefs();
+  const names = exportFileNames(briefs);
+  return new Map(
+    briefs.flatMap((brief) => {
+      const name = names.get(brief.id);
+      return name === undefined ? [] : [[brief.id, name]];
+    }),
+  );
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -1,5 +1,6 @@
 import type { Brief, BriefMeta, BriefSummary, NoteDoc, SectionNote } from './model';
 import type { EditionCarryOver, EditionRef, EditionReview } from './editions';
+import type { ExportOptions } from './exportOptions';
 import type { Highlight, HighlightRole, SectionRange } from './highlights';
 import type { ReaderSettings } from './reader/readerSettings';
 import type { ReadingPosition } from './reader/readingPosition';
@@ -79,7 +80,16 @@ export interface BriefmarkApi {
   'notes.save': (request: { briefId: string; sectionId: string | null; doc: NoteDoc }) => {
     updatedAt: string;
   };
-  'export.markdown': (request: { briefId: string }) => MarkdownExport;
+  /**
+   * The brief, its notes and highlights as one Markdown file. Options given are remembered for
+   * later exports (those not given keep their remembered value); without, the remembered ones.
+   */
+  'export.markdown': (request: {
+    briefId: string;
+    options?: Partial<ExportOptions>;
+  }) => MarkdownExport;
+  /** The export options last chosen; the defaults before any were. */
+  'export.options': (request: Record<string, never>) => ExportOptions;
   /** Where the reader last was in the brief; `null` before it was ever scrolled. */
   'reading.position': (request: { briefId: string }) => ReadingPosition | null;
   'reading.savePosition': (request: { briefId: string; position: ReadingPosition }) => {

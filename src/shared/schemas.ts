@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ApiMethod } from './api';
+import { exportOptionsChangeSchema } from './exportOptions';
 import { MAX_IMPORT_BYTES } from './importLimits';
 import type { NoteDoc } from './model';
 import { highlightRoleSchema, MAX_COMMENT_LENGTH, sectionRangeSchema } from './highlights';
@@ -79,7 +80,10 @@ export const requestSchemas = {
   'imports.cancel': z.object({ importId: id }).strict(),
   'notes.list': z.object({ briefId: id }).strict(),
   'notes.save': z.object({ briefId: id, sectionId: id.nullable(), doc: noteDocSchema }).strict(),
-  'export.markdown': z.object({ briefId: id }).strict(),
+  'export.markdown': z
+    .object({ briefId: id, options: exportOptionsChangeSchema.optional() })
+    .strict(),
+  'export.options': empty,
   'reading.position': z.object({ briefId: id }).strict(),
   'reading.savePosition': z.object({ briefId: id, position: readingPositionSchema }).strict(),
   'highlights.list': z.object({ briefId: id }).strict(),

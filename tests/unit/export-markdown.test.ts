@@ -166,7 +166,7 @@ const NATO_NOTES: SectionNote[] = [
 const EXPORTED_AT = new Date('2026-11-27T18:04:00.731Z');
 
 function exportNato(notes: SectionNote[] = NATO_NOTES, brief: Brief = natoBrief()): string {
-  return exportBriefMarkdown(brief, notes, { exportedAt: EXPORTED_AT });
+  return exportBriefMarkdown(brief, { notes }, { exportedAt: EXPORTED_AT });
 }
 
 function splitFrontMatter(markdown: string): { frontMatter: string; body: string } {

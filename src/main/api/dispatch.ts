@@ -30,7 +30,8 @@ function handlersFor(library: Library, jobs: ImportJobs): Handlers {
     'imports.cancel': ({ importId }) => jobs.cancel(importId),
     'notes.list': ({ briefId }) => library.listNotes(briefId),
     'notes.save': ({ briefId, sectionId, doc }) => library.saveNote(briefId, sectionId, doc),
-    'export.markdown': ({ briefId }) => library.exportMarkdown(briefId),
+    'export.markdown': ({ briefId, options }) => library.exportMarkdown(briefId, options),
+    'export.options': () => library.exportOptions(),
     'reading.position': ({ briefId }) => library.readingPosition(briefId),
     'reading.savePosition': ({ briefId, position }) =>
       library.saveReadingPosition(briefId, position),

@@ -1,5 +1,4 @@
 import type { NoteDoc } from '../../shared/model';
-import { isSafeNoteHref } from '../../shared/notes/noteExtensions';
 import {
   ESCAPE_SENTINEL,
   FENCE_SENTINEL,
@@ -166,11 +165,17 @@ function prepareMarks(marks: NoteDoc['marks']): Mark[] | undefined {
   const kept = marks.flatMap((mark): Mark[] => {
     if (mark.type !== 'link') return [mark];
     const href = mark.attrs?.href;
-    if (typeof href !== 'string' || !isSafeNoteHref(href)) return [];
+    if (typeof href !== 'string' || !isExportableHref(href)) return [];
     // Only the address is kept: a title or odd characters in it could break the link syntax.
     return [{ type: 'link', attrs: { href: encodeLinkDestination(href) } }];
   });
   return kept.length > 0 ? kept : undefined;
+}
+
+// Decided here, not by what the editor accepts: whatever a note holds, the file only ever links
+// to the web, to mail, or back into Briefmark.
+function isExportableHref(href: string): boolean {
+  return /^(?:https?:|mailto:|briefmark:\/\/brief\/)/i.test(href.trim());
 }
 
 function encodeLinkDestination(href: string): string {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { ImportedBrief, MarkdownExport } from '../../shared/api';
+import type { Highlight } from '../../shared/highlights';
 import type {
   Brief,
   BriefDocument,
@@ -11,6 +12,11 @@ import type {
   NoteDoc,
   SectionNote,
 } from '../../shared/model';
+import {
+  exportOptionsFrom,
+  withExportOptions,
+  type ExportOptions,
+} from '../../shared/exportOptions';
 import { readerSettingsFrom, type ReaderSettings } from '../../shared/reader/readerSettings';
 import type { ReadingPosition } from '../../shared/reader/readingPosition';
 import { AppStateRepository } from '../db/repositories/AppStateRepository';
@@ -39,6 +45,7 @@ export interface LibraryOptions {
 
 const SAMPLE_OFFERED_KEY = 'sample_offered';
 const READER_SETTINGS_KEY = 'reader_settings';
+const EXPORT_OPTIONS_KEY = 'export_options';
 
 /** The user's library: briefs, their notes and exports. Plain Node; knows nothing of Electron. */
 export class Library {
@@ -224,12 +231,57 @@ export class Library {
     return this.readerSettings();
   }
 
-  exportMarkdown(briefId: string): MarkdownExport {
+  /** The export choices last made, the defaults before any; a damaged field is its default. */
+  exportOptions(): ExportOptions {
+    const stored = this.appState.get(EXPORT_OPTIONS_KEY);
+    if (stored === undefined) return exportOptionsFrom(undefined);
+    try {
+      return exportOptionsFrom(JSON.parse(stored));
+    } catch {
+      return exportOptionsFrom(undefined);
+    }
+  }
+
+  /**
+   * The brief as Markdown, with the export choices last made. Choices given here change those
+   * for this and later exports; the ones not given stay as they were.
+   */
+  exportMarkdown(briefId: string, change?: Partial<ExportOptions>): MarkdownExport {
+    const options = withExportOptions(this.exportOptions(), change);
+    const result = this.exportMarkdownWith(briefId, options);
+    // Remembered only once the export worked: a refused one leaves the choices as they were.
+    if (change !== undefined) this.appState.set(EXPORT_OPTIONS_KEY, JSON.stringify(options));
+    return result;
+  }
+
+  /** The brief as Markdown with exactly these choices; nothing is remembered. */
+  exportMarkdownWith(briefId: string, options: ExportOptions): MarkdownExport {
     const brief = this.getBrief(briefId);
-    const markdown = exportBriefMarkdown(brief, this.notes.listForBrief(briefId), {
-      exportedAt: this.now(),
-    });
+    const highlights = this.highlights.list(briefId);
+    const markdown = exportBriefMarkdown(
+      brief,
+      {
+        notes: this.notes.listForBrief(briefId),
+        highlights,
+        roleLabels: Object.fromEntries(
+          Object.entries(this.readerSettings().roles).map(([role, { label }]) => [role, label]),
+        ),
+        previousHeadings: this.previousHeadings(briefId, highlights),
+      },
+      { ...options, exportedAt: this.now() },
+    );
     return { fileName: markdownFileName(brief.title), markdown };
+  }
+
+  // Where a highlight not found in this edition was: its section in the edition it came from.
+  private previousHeadings(briefId: string, highlights: Highlight[]): Map<string, string> {
+    if (!highlights.some((highlight) => highlight.status === 'orphaned')) return new Map();
+    const moves = this.editions.review(briefId)?.highlights ?? [];
+    return new Map(
+      moves
+        .filter((move) => move.previousHeading.trim() !== '')
+        .map((move) => [move.highlightId, move.previousHeading]),
+    );
   }
 
   close(): void {

@@ -20,6 +20,7 @@ const METHODS: Record<ApiMethod, true> = {
   'notes.list': true,
   'notes.save': true,
   'export.markdown': true,
+  'export.options': true,
   'reading.position': true,
   'reading.savePosition': true,
   'highlights.list': true,
