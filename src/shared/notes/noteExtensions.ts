@@ -1,12 +1,16 @@
 import type { AnyExtension } from '@tiptap/core';
 import { TaskItem, TaskList } from '@tiptap/extension-list';
 import StarterKit from '@tiptap/starter-kit';
+import { isBriefmarkHref } from '../briefmarkLink';
 
-/** Link schemes a note may hold; anything else is dropped when a link is made or pasted. */
-export const NOTE_LINK_PROTOCOLS = ['http', 'https', 'mailto'] as const;
+/**
+ * Link schemes a note may hold; anything else is dropped when a link is made or pasted.
+ * briefmark: only in the exact form of a link back to a highlight (see briefmarkLink).
+ */
+export const NOTE_LINK_PROTOCOLS = ['http', 'https', 'mailto', 'briefmark'] as const;
 
 export function isSafeNoteHref(href: string): boolean {
-  return /^(https?:|mailto:)/i.test(href.trim());
+  return /^(https?:|mailto:)/i.test(href.trim()) || isBriefmarkHref(href);
 }
 
 /**

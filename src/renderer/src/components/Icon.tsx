@@ -43,6 +43,22 @@ const PATHS = {
       <path d="M15 4L9 20" />
     </>
   ),
+  // An S struck through, the way a proofreader crosses text out.
+  strike: (
+    <>
+      <path d="M16.5 7.5C16 5.5 14.2 4 12 4c-2.5 0-4.5 1.5-4.5 3.6 0 1.7 1.2 2.8 3.4 3.4" />
+      <path d="M7.5 16.5c.5 2 2.3 3.5 4.8 3.5s4.7-1.5 4.7-3.6c0-1-.4-1.8-1.1-2.4" />
+      <path d="M4 12h16" />
+    </>
+  ),
+  code: <path d="M9 7l-5 5 5 5M15 7l5 5-5 5" />,
+  // A rule between two lines of text.
+  horizontalRule: (
+    <>
+      <path d="M3 12h18" />
+      <path d="M8 6h8M8 18h8" />
+    </>
+  ),
   heading: (
     <>
       <path d="M6 4v16" />
@@ -76,6 +92,20 @@ const PATHS = {
     <>
       <path d="M4 6v12" />
       <path d="M9 8h11M9 12h11M9 16h7" />
+    </>
+  ),
+  // A quoted passage (a bar and its lines) with a plus: add a quote to the note.
+  quoteAdd: (
+    <>
+      <path d="M4 5v9" />
+      <path d="M8 5.5h11M8 9.5h11M8 13.5h5" />
+      <path d="M17.5 15v6M14.5 18h6" />
+    </>
+  ),
+  edit: (
+    <>
+      <path d="M15.5 5.5l3 3L9 18H6v-3z" />
+      <path d="M13.5 7.5l3 3" />
     </>
   ),
   link: (

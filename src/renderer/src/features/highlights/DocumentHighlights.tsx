@@ -8,7 +8,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import type { HighlightRole } from '../../../../shared/highlights';
+import type { Highlight, HighlightRole } from '../../../../shared/highlights';
 import { Alert } from '../../components/Alert';
 import { domRangeFor } from '../reader/domRangeFor';
 import { caretAtPoint } from './caretAtPoint';
@@ -56,6 +56,8 @@ interface DocumentHighlightsProps {
   documentRef: RefObject<HTMLElement | null>;
   /** The brief's section ids in reading order, to copy a multi-section highlight in order. */
   sectionOrder: readonly string[];
+  /** Adds a highlight to its section's note; absent while the notes cannot take it. */
+  onQuoteIntoNote?: ((highlight: Highlight) => boolean) | null;
   ref?: Ref<DocumentHighlightsHandle>;
 }
 
@@ -81,6 +83,7 @@ export function DocumentHighlights({
   store,
   documentRef,
   sectionOrder,
+  onQuoteIntoNote,
   ref,
 }: DocumentHighlightsProps) {
   const { highlights, create, update, remove, undo, lastDeleted, forgetDeleted } = store;
@@ -301,6 +304,9 @@ export function DocumentHighlights({
           }}
           onSaveComment={(comment) => update(open.id, { comment })}
           onDelete={deleteOpen}
+          onQuoteIntoNote={
+            onQuoteIntoNote ? (comment) => onQuoteIntoNote({ ...open, comment }) : undefined
+          }
           onClose={closePopover}
         />
       )}

@@ -21,6 +21,7 @@ import { useRoleLabels } from './useRoleLabels';
 
 type CommentSaveState = 'idle' | 'saving' | 'saved' | 'failed';
 type CopyState = 'idle' | 'copied' | 'failed';
+type QuoteState = 'idle' | 'quoted' | 'failed';
 
 const SAVE_STATE_TEXT: Record<CommentSaveState, string> = {
   idle: '',
@@ -41,13 +42,18 @@ interface HighlightPopoverProps {
   /** Resolves to whether the library saved it. */
   onSaveComment: (comment: string) => Promise<boolean>;
   onDelete: () => void;
+  /**
+   * Adds the highlight, with the comment as typed, to its section's note; resolves to whether
+   * it went in. Absent while the notes cannot take it.
+   */
+  onQuoteIntoNote?: (comment: string) => boolean;
   /** `restoreFocus`: give the keyboard back to the document (Escape), not to where one clicked. */
   onClose: (restoreFocus: boolean) => void;
 }
 
 /**
  * What one can do with a highlight one clicked: change its colour, write its comment (saved on
- * leaving the field or with Ctrl+Enter), copy its text, delete it. Also says when the highlight
+ * leaving the field or with Ctrl+Enter), copy its text, quote it into the note, delete it. Also says when the highlight
  * no longer sits exactly where it was made.
  */
 export function HighlightPopover({
@@ -59,6 +65,7 @@ export function HighlightPopover({
   onRole,
   onSaveComment,
   onDelete,
+  onQuoteIntoNote,
   onClose,
 }: HighlightPopoverProps) {
   const popoverRef = useRef<HTMLDivElement>(null);
@@ -68,6 +75,7 @@ export function HighlightPopover({
   const [draft, setDraft] = useState(highlight.comment);
   const [saveState, setSaveState] = useState<CommentSaveState>('idle');
   const [copyState, setCopyState] = useState<CopyState>('idle');
+  const [quoteState, setQuoteState] = useState<QuoteState>('idle');
   // What the library has; a draft that differs is saved on blur, Ctrl+Enter or closing.
   const savedComment = useRef(highlight.comment);
   const draftRef = useRef(draft);
@@ -97,6 +105,12 @@ export function HighlightPopover({
     const timer = window.setTimeout(() => setCopyState('idle'), 2000);
     return () => window.clearTimeout(timer);
   }, [copyState]);
+
+  useEffect(() => {
+    if (quoteState === 'idle') return;
+    const timer = window.setTimeout(() => setQuoteState('idle'), 2000);
+    return () => window.clearTimeout(timer);
+  }, [quoteState]);
 
   useEffect(() => {
     const onPointerDown = (event: PointerEvent) => {
@@ -199,6 +213,19 @@ export function HighlightPopover({
         <button type="button" className="button button-quiet" onClick={() => void copy()}>
           {copyState === 'copied' ? 'Copied' : copyState === 'failed' ? 'Copy failed' : 'Copy text'}
         </button>
+        {onQuoteIntoNote && (
+          <button
+            type="button"
+            className="button button-quiet hl-quote-note"
+            onClick={() => setQuoteState(onQuoteIntoNote(draftRef.current) ? 'quoted' : 'failed')}
+          >
+            {quoteState === 'quoted'
+              ? 'Quoted in note'
+              : quoteState === 'failed'
+                ? 'Not quoted'
+                : 'Quote into note'}
+          </button>
+        )}
         <button type="button" className="button button-quiet hl-delete" onClick={onDelete}>
           Delete
         </button>

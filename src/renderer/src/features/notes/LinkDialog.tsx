@@ -1,16 +1,22 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Dialog } from '../../components/Dialog';
+import { isBriefmarkHref } from '../../../../shared/briefmarkLink';
 import { safeLinkHref } from './safeLinkHref';
 
 interface LinkDialogProps {
   initialHref: string;
   onApply: (href: string) => void;
   onRemove: (() => void) | null;
+  /** Follows the link in the field: to the highlight it names, or out to the browser. */
+  onFollow: (href: string) => void;
   onClose: () => void;
 }
 
-/** Asks for a link address; only http, https and mailto addresses are accepted. */
-export function LinkDialog({ initialHref, onApply, onRemove, onClose }: LinkDialogProps) {
+/**
+ * Asks for a link address; only http, https and mailto addresses are accepted, and links back
+ * to a highlight of the brief. An existing link can be followed from here too, by keyboard.
+ */
+export function LinkDialog({ initialHref, onApply, onRemove, onFollow, onClose }: LinkDialogProps) {
   const [value, setValue] = useState(initialHref);
   const [error, setError] = useState<string | null>(null);
   const inputId = useId();
@@ -25,6 +31,9 @@ export function LinkDialog({ initialHref, onApply, onRemove, onClose }: LinkDial
     }
     onApply(href);
   };
+
+  // What "Go to" would follow: the address in the field, once it is one a note may hold.
+  const followable = initialHref ? safeLinkHref(value) : null;
 
   return (
     <Dialog title={initialHref ? 'Edit link' : 'Add link'} onClose={onClose}>
@@ -61,6 +70,17 @@ export function LinkDialog({ initialHref, onApply, onRemove, onClose }: LinkDial
               onClick={onRemove}
             >
               Remove link
+            </button>
+          )}
+          {followable && (
+            <button
+              type="button"
+              className={
+                onRemove ? 'button button-quiet' : 'button button-quiet dialog-action-start'
+              }
+              onClick={() => onFollow(followable)}
+            >
+              {isBriefmarkHref(followable) ? 'Go to highlight' : 'Open link'}
             </button>
           )}
           <button type="button" className="button" onClick={onClose}>

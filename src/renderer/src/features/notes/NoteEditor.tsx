@@ -1,15 +1,19 @@
-import type { Editor } from '@tiptap/core';
+import type { Editor, JSONContent } from '@tiptap/core';
 import { Markdown } from '@tiptap/markdown';
-import { EditorState } from '@tiptap/pm/state';
+import { EditorState, Selection } from '@tiptap/pm/state';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
+import type { NoteDoc } from '../../../../shared/model';
 import { createNoteExtensions } from '../../../../shared/notes/noteExtensions';
+import { followNoteLink, type OpenHighlightLink } from './followNoteLink';
 import { LinkDialog } from './LinkDialog';
 import { MarkdownPaste } from './markdownPaste';
 import { noteDocFrom } from './noteDocFrom';
+import { FOLLOW_NOTE_LINK_EVENT, NoteLinkClicks } from './noteLinkClicks';
 import type { NoteSaver } from './NoteSaver';
 import { NoteToolbar } from './NoteToolbar';
+import type { LiveNoteEditor, NoteAppend } from './useBriefNotes';
 
 interface NoteEditorProps {
   saver: NoteSaver;
@@ -18,6 +22,13 @@ interface NoteEditorProps {
   /** The editor's accessible name, e.g. "Note for Decisions". */
   label: string;
   placeholder: string;
+  /** Registers the editor with the notes state, so quotes go in as edits of the editor. */
+  attach: (editor: LiveNoteEditor) => () => void;
+  /** The last note something was quoted into: shown to its end when it is this one. */
+  lastAppend: NoteAppend | null;
+  /** A new number asks for the keyboard in the note, at its end. */
+  focusRequest: number;
+  onOpenHighlight: OpenHighlightLink;
 }
 
 function editorAttributes(label: string): Record<string, string> {
@@ -36,19 +47,49 @@ function resetHistory(editor: Editor): void {
   editor.view.updateState(EditorState.create({ doc, plugins, schema }));
 }
 
+/** Adds blocks at the end of the note, over the empty lines it ends with, as one undoable step. */
+function appendBlocks(editor: Editor, blocks: NoteDoc[]): void {
+  const { doc } = editor.state;
+  let from = doc.content.size;
+  for (let index = doc.childCount - 1; index >= 0; index -= 1) {
+    const child = doc.child(index);
+    if (child.type.name !== 'paragraph' || child.content.size > 0) break;
+    from -= child.nodeSize;
+  }
+  editor
+    .chain()
+    .insertContentAt({ from, to: doc.content.size }, blocks as JSONContent[])
+    // The cursor waits after the quote, where the user's own words about it go.
+    .command(({ tr }) => {
+      tr.setSelection(Selection.atEnd(tr.doc));
+      return true;
+    })
+    .run();
+}
+
 /**
  * The TipTap editor for the note of one section (or the whole brief). One editor serves every
  * note: switching notes saves the old one at once, then loads the new one with fresh history.
  */
-export function NoteEditor({ saver, sectionId, label, placeholder }: NoteEditorProps) {
+export function NoteEditor({
+  saver,
+  sectionId,
+  label,
+  placeholder,
+  attach,
+  lastAppend,
+  focusRequest,
+  onOpenHighlight,
+}: NoteEditorProps) {
   const [linkDialogOpen, setLinkDialogOpen] = useState(false);
   const [empty, setEmpty] = useState(true);
   // The note the editor shows now; edits are filed under it.
   const shownSectionId = useRef(sectionId);
+  const frameRef = useRef<HTMLDivElement>(null);
 
   const editor = useEditor(
     {
-      extensions: [...createNoteExtensions(), Markdown, MarkdownPaste],
+      extensions: [...createNoteExtensions(), Markdown, MarkdownPaste, NoteLinkClicks],
       // TipTap would inject a <style> element, which the CSP refuses; notes.css carries its rules.
       injectCSS: false,
       content: saver.get(sectionId) ?? '',
@@ -80,6 +121,48 @@ export function NoteEditor({ saver, sectionId, label, placeholder }: NoteEditorP
   // Leaving the brief saves what was typed right away.
   useEffect(() => () => void saver.flush(), [saver]);
 
+  useEffect(
+    () =>
+      attach({
+        sectionId: () => shownSectionId.current,
+        append: (blocks) => appendBlocks(editor, blocks),
+      }),
+    [attach, editor],
+  );
+
+  // A quote just added to the note shown is brought into view: it went in at the end.
+  const shownAppend = useRef(lastAppend?.seq ?? 0);
+  useEffect(() => {
+    if (!lastAppend || lastAppend.seq === shownAppend.current) return;
+    shownAppend.current = lastAppend.seq;
+    if (lastAppend.sectionId !== shownSectionId.current) return;
+    // Also when the note was loaded with the quote already in it, which leaves the cursor on top.
+    editor.commands.command(({ tr }) => {
+      tr.setSelection(Selection.atEnd(tr.doc));
+      return true;
+    });
+    const frame = frameRef.current;
+    if (frame) frame.scrollTop = frame.scrollHeight;
+  }, [editor, lastAppend]);
+
+  const focusedFor = useRef(focusRequest);
+  useEffect(() => {
+    if (focusRequest === focusedFor.current) return;
+    focusedFor.current = focusRequest;
+    editor.commands.focus('end');
+  }, [editor, focusRequest]);
+
+  useEffect(() => {
+    const element = editor.view.dom;
+    const onFollow = (event: Event) => {
+      if (event instanceof CustomEvent && typeof event.detail === 'string') {
+        followNoteLink(event.detail, onOpenHighlight, element);
+      }
+    };
+    element.addEventListener(FOLLOW_NOTE_LINK_EVENT, onFollow);
+    return () => element.removeEventListener(FOLLOW_NOTE_LINK_EVENT, onFollow);
+  }, [editor, onOpenHighlight]);
+
   const openLinkDialog = () => setLinkDialogOpen(true);
   // The modal makes the editor inert, so it must be closed before the editor can take focus.
   const closeLinkDialog = () => flushSync(() => setLinkDialogOpen(false));
@@ -98,7 +181,7 @@ export function NoteEditor({ saver, sectionId, label, placeholder }: NoteEditorP
   return (
     <div className="note-editor" onKeyDown={onKeyDown}>
       <NoteToolbar editor={editor} onLink={openLinkDialog} />
-      <div className="note-editor-frame">
+      <div className="note-editor-frame" ref={frameRef}>
         {empty && (
           <p className="note-placeholder" aria-hidden="true">
             {placeholder}
@@ -110,6 +193,10 @@ export function NoteEditor({ saver, sectionId, label, placeholder }: NoteEditorP
         <LinkDialog
           initialHref={currentHref}
           onClose={() => setLinkDialogOpen(false)}
+          onFollow={(href) => {
+            closeLinkDialog();
+            followNoteLink(href, onOpenHighlight, editor.view.dom);
+          }}
           onRemove={
             currentHref
               ? () => {

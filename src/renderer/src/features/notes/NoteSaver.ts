@@ -57,6 +57,11 @@ export class NoteSaver {
     return this.docs.get(keyOf(sectionId));
   }
 
+  /** Every note as last typed or loaded, the one on the whole brief under a null section. */
+  all(): { sectionId: string | null; doc: NoteDoc }[] {
+    return [...this.docs].map(([key, doc]) => ({ sectionId: sectionIdOf(key), doc }));
+  }
+
   /** Records an edit and schedules a save. */
   edit(sectionId: string | null, doc: NoteDoc): void {
     const key = keyOf(sectionId);

@@ -1,5 +1,6 @@
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
+import type { MouseEvent } from 'react';
 import { Icon, type IconName } from '../../components/Icon';
 import { ariaKeyShortcut, shortcutLabel } from './shortcutLabel';
 
@@ -7,8 +8,11 @@ interface ToolbarAction {
   id: string;
   label: string;
   icon: IconName;
-  shortcut: string;
-  isActive: (editor: Editor) => boolean;
+  /** A key binding; a format without one says how to type it instead, in `hint`. */
+  shortcut?: string;
+  hint?: string;
+  /** Absent for an action that inserts rather than toggles a format. */
+  isActive?: (editor: Editor) => boolean;
   run: (editor: Editor) => void;
 }
 
@@ -29,6 +33,22 @@ const ACTIONS: ToolbarAction[] = [
     shortcut: 'Mod-i',
     isActive: (editor) => editor.isActive('italic'),
     run: (editor) => editor.chain().focus().toggleItalic().run(),
+  },
+  {
+    id: 'strike',
+    label: 'Strikethrough',
+    icon: 'strike',
+    shortcut: 'Mod-Shift-s',
+    isActive: (editor) => editor.isActive('strike'),
+    run: (editor) => editor.chain().focus().toggleStrike().run(),
+  },
+  {
+    id: 'code',
+    label: 'Code',
+    icon: 'code',
+    shortcut: 'Mod-e',
+    isActive: (editor) => editor.isActive('code'),
+    run: (editor) => editor.chain().focus().toggleCode().run(),
   },
   {
     id: 'heading',
@@ -70,7 +90,28 @@ const ACTIONS: ToolbarAction[] = [
     isActive: (editor) => editor.isActive('blockquote'),
     run: (editor) => editor.chain().focus().toggleBlockquote().run(),
   },
+  {
+    id: 'horizontalRule',
+    label: 'Divider',
+    icon: 'horizontalRule',
+    // TipTap binds no key to it; three dashes on an empty line make one.
+    hint: 'type --- on a new line',
+    run: (editor) => editor.chain().focus().setHorizontalRule().run(),
+  },
 ];
+
+function tooltip(action: ToolbarAction): string {
+  const how = action.shortcut ? shortcutLabel(action.shortcut) : action.hint;
+  return how ? `${action.label} (${how})` : action.label;
+}
+
+/**
+ * A click on a button leaves the keyboard in the note: the button never takes focus from it,
+ * so the next key typed lands in the text even before the editor's own refocus has run.
+ */
+function keepEditorFocus(event: MouseEvent<HTMLButtonElement>): void {
+  event.preventDefault();
+}
 
 interface NoteToolbarProps {
   editor: Editor;
@@ -82,7 +123,9 @@ export function NoteToolbar({ editor, onLink }: NoteToolbarProps) {
   const active = useEditorState({
     editor,
     selector: ({ editor: current }): Record<string, boolean> => ({
-      ...Object.fromEntries(ACTIONS.map((action) => [action.id, action.isActive(current)])),
+      ...Object.fromEntries(
+        ACTIONS.map((action) => [action.id, action.isActive?.(current) ?? false]),
+      ),
       link: current.isActive('link'),
     }),
   });
@@ -95,9 +138,10 @@ export function NoteToolbar({ editor, onLink }: NoteToolbarProps) {
           type="button"
           className="tool-button"
           aria-label={action.label}
-          aria-pressed={active[action.id] ?? false}
-          aria-keyshortcuts={ariaKeyShortcut(action.shortcut)}
-          title={`${action.label} (${shortcutLabel(action.shortcut)})`}
+          aria-pressed={action.isActive ? (active[action.id] ?? false) : undefined}
+          aria-keyshortcuts={action.shortcut ? ariaKeyShortcut(action.shortcut) : undefined}
+          title={tooltip(action)}
+          onMouseDown={keepEditorFocus}
           onClick={() => action.run(editor)}
         >
           <Icon name={action.icon} />
@@ -110,6 +154,7 @@ export function NoteToolbar({ editor, onLink }: NoteToolbarProps) {
         aria-pressed={active.link ?? false}
         aria-keyshortcuts={ariaKeyShortcut('Mod-k')}
         title={`Link (${shortcutLabel('Mod-k')})`}
+        onMouseDown={keepEditorFocus}
         onClick={onLink}
       >
         <Icon name="link" />

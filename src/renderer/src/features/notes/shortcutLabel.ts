@@ -7,7 +7,7 @@ export function shortcutLabel(shortcut: string): string {
     const symbols: Record<string, string> = { Mod: '⌘', Shift: '⇧', Alt: '⌥' };
     return parts.map((part) => symbols[part] ?? part.toUpperCase()).join('');
   }
-  const names: Record<string, string> = { Mod: 'Ctrl' };
+  const names: Record<string, string> = { Mod: 'Ctrl', Shift: 'Shift', Alt: 'Alt' };
   return parts.map((part) => names[part] ?? part.toUpperCase()).join('+');
 }
 
@@ -15,6 +15,14 @@ export function shortcutLabel(shortcut: string): string {
 export function ariaKeyShortcut(shortcut: string): string {
   return shortcut
     .split('-')
-    .map((part) => (part === 'Mod' ? (IS_MAC ? 'Meta' : 'Control') : part.toUpperCase()))
+    .map((part) =>
+      part === 'Mod'
+        ? IS_MAC
+          ? 'Meta'
+          : 'Control'
+        : part === 'Shift' || part === 'Alt'
+          ? part
+          : part.toUpperCase(),
+    )
     .join('+');
 }

@@ -23,6 +23,8 @@ import { useHighlights } from '../highlights/useHighlights';
 import { NotesPanel } from '../notes/NotesPanel';
 import { ReadingSettingsMenu } from '../settings/ReadingSettingsMenu';
 import { useBriefNotes } from '../notes/useBriefNotes';
+import { useQuoteIntoNote } from '../notes/useQuoteIntoNote';
+import type { BriefmarkHighlightLink } from '../../../../shared/briefmarkLink';
 import { BriefDocument } from './BriefDocument';
 import { sectionDomId, sectionHeadingDomId } from './domIds';
 import { jumpToElement } from './jumpToElement';
@@ -126,6 +128,22 @@ export function ReaderView({
 
   const sectionIds = useMemo(() => brief?.sections.map((section) => section.id) ?? [], [brief]);
   useSectionKeys(sectionIds, readingSectionId, jumpToSection);
+  const quoteIntoNote = useQuoteIntoNote(notes, highlights.highlights, sectionIds);
+
+  /** Follows a note's link back to a highlight; says why when it cannot. */
+  const openHighlightLink = (link: BriefmarkHighlightLink, from: HTMLElement): string | null => {
+    if (link.briefId !== briefId) return 'That link goes to a highlight in another brief.';
+    const target = highlights.highlights.find((candidate) => candidate.id === link.highlightId);
+    if (target && target.status !== 'orphaned') {
+      highlightReview.open(target, from);
+      return null;
+    }
+    if (sectionIds.includes(link.sectionId)) {
+      jumpToSection(link.sectionId);
+      return 'That highlight is no longer in the brief; this is the section it was in.';
+    }
+    return 'That highlight is no longer in the brief.';
+  };
 
   const leave = () => {
     void notes.saver.flush();
@@ -238,6 +256,7 @@ export function ReaderView({
             store={highlights}
             documentRef={scrollRef}
             sectionOrder={sectionIds}
+            onQuoteIntoNote={quoteIntoNote}
           />
           {changesOpen && editions.review && (
             <ChangesColumn
@@ -258,6 +277,9 @@ export function ReaderView({
               sections={brief.sections}
               readingSectionId={readingSectionId}
               highlights={highlightReview}
+              quoteIntoNote={quoteIntoNote}
+              onJumpToSection={jumpToSection}
+              onOpenHighlightLink={openHighlightLink}
             />
           </div>
         </div>

@@ -1,4 +1,5 @@
 import type { Highlight } from '../../../../../shared/highlights';
+import { Icon } from '../../../components/Icon';
 import { anchorStatusLabel } from '../anchorStatusLabel';
 import { useRoleLabels } from '../useRoleLabels';
 
@@ -6,6 +7,8 @@ interface HighlightReviewItemProps {
   highlight: Highlight;
   /** Absent for a highlight not found in the text: there is nowhere to go. */
   onOpen?: (highlight: Highlight, from: HTMLElement) => void;
+  /** Offered beside the note it would go into: adds the highlight to that note. */
+  onQuote?: (highlight: Highlight) => void;
 }
 
 /**
@@ -13,7 +16,7 @@ interface HighlightReviewItemProps {
  * when it no longer sits exactly where it was made, how it fits now. Activating it shows the
  * passage in the text with the highlight's popover open.
  */
-export function HighlightReviewItem({ highlight, onOpen }: HighlightReviewItemProps) {
+export function HighlightReviewItem({ highlight, onOpen, onQuote }: HighlightReviewItemProps) {
   const labels = useRoleLabels();
   // A highlight not found in the text is listed apart, whatever its status says.
   const status = onOpen ? anchorStatusLabel(highlight) : 'Not in the text';
@@ -49,7 +52,10 @@ export function HighlightReviewItem({ highlight, onOpen }: HighlightReviewItemPr
     </>
   );
   return (
-    <li className="hl-review-item" data-testid="highlight-review-item">
+    <li
+      className={onQuote ? 'hl-review-item has-action' : 'hl-review-item'}
+      data-testid="highlight-review-item"
+    >
       {onOpen ? (
         <button
           type="button"
@@ -60,6 +66,17 @@ export function HighlightReviewItem({ highlight, onOpen }: HighlightReviewItemPr
         </button>
       ) : (
         <div className="hl-review-entry is-orphaned">{content}</div>
+      )}
+      {onQuote && (
+        <button
+          type="button"
+          className="tool-button hl-review-action"
+          aria-label="Quote into note"
+          title="Quote into note"
+          onClick={() => onQuote(highlight)}
+        >
+          <Icon name="quoteAdd" size={16} />
+        </button>
       )}
     </li>
   );

@@ -1,4 +1,5 @@
 import { useId, useMemo, useState } from 'react';
+import type { Highlight } from '../../../../../shared/highlights';
 import { Icon } from '../../../components/Icon';
 import type { HighlightReview } from './HighlightReview';
 import { HighlightReviewItem } from './HighlightReviewItem';
@@ -29,9 +30,12 @@ function storeOpen(open: boolean): void {
 export function SectionHighlights({
   sectionId,
   review,
+  onQuote,
 }: {
   sectionId: string;
   review: HighlightReview;
+  /** Adds a highlight to the note below the list; absent while the notes cannot take it. */
+  onQuote?: (highlight: Highlight) => void;
 }) {
   const [open, setOpen] = useState(readOpen);
   const listId = useId();
@@ -63,7 +67,12 @@ export function SectionHighlights({
       </button>
       <ul className="hl-review-list hl-section-review-list" id={listId} hidden={!open}>
         {items.map((highlight) => (
-          <HighlightReviewItem key={highlight.id} highlight={highlight} onOpen={review.open} />
+          <HighlightReviewItem
+            key={highlight.id}
+            highlight={highlight}
+            onOpen={review.open}
+            onQuote={onQuote}
+          />
         ))}
       </ul>
     </section>
