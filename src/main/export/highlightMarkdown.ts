@@ -1,5 +1,5 @@
 import type { Highlight } from '../../shared/highlights';
-import { briefmarkHighlightLink } from './briefmarkLink';
+import { briefmarkHighlightHref } from '../../shared/briefmarkLink';
 import { escapeMarkdownText, joinHardBreaks, plainTextParagraphs } from './plainTextMarkdown';
 
 export interface HighlightAttribution {
@@ -22,15 +22,20 @@ export function highlightMarkdown(
   attribution: HighlightAttribution,
 ): string[] {
   const quote = plainTextParagraphs(highlight.anchor.exact).map(joinHardBreaks);
-  const link = briefmarkHighlightLink(
-    attribution.briefId,
-    highlight.anchor.sectionId,
-    highlight.id,
-  );
+  const link = briefmarkHighlightHref({
+    briefId: attribution.briefId,
+    sectionId: highlight.anchor.sectionId,
+    highlightId: highlight.id,
+  });
   const parts = [`**${escapeMarkdownText(oneLine(attribution.roleLabel))}**`];
   const heading = oneLine(attribution.sectionHeading ?? '');
   if (heading !== '') parts.push(`*${escapeMarkdownText(heading)}*`);
-  parts.push(`[open in Briefmark](${link}) ^${attribution.blockId}`);
+  // Ids the app makes always fit the link's strict form; one that does not gets no link.
+  parts.push(
+    link === null
+      ? `^${attribution.blockId}`
+      : `[open in Briefmark](${link}) ^${attribution.blockId}`,
+  );
   const attributionLine = `— ${parts.join(' · ')}`;
 
   // The quote's last line ends with a hard break so the attribution sits on a line of its own.
