@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import type { HighlightRole } from '../../src/shared/highlights';
 import { expect, test } from './fixtures/webMode';
 import { importLongBrief, LONG_BRIEF_TITLE } from './helpers/importLongBrief';
-import { painted, selectPassage } from './helpers/passages';
+import { painted, passageInView, selectPassage } from './helpers/passages';
 
 const TITLE = /NATO DEFENCE MINISTERS' MEETING, 13-14 JUNE 2024/i;
 const PART_I = 'I. PREDICTABLE AND COORDINATED SUPPORT FOR UKRAINE';
@@ -27,22 +27,6 @@ async function highlight(
     .getByRole('button', { name: label })
     .click();
   await expect.poll(async () => (await painted(page, role)).length).toBeGreaterThan(before);
-}
-
-/** Whether the painted passage starting with `text` lies inside the document pane's view. */
-function passageInView(page: Page, text: string): Promise<boolean> {
-  return page.evaluate((text) => {
-    const pane = document.querySelector('.reader-main')!.getBoundingClientRect();
-    for (const [name, paint] of CSS.highlights) {
-      if (name === 'hl-active') continue;
-      for (const range of paint) {
-        if (!(range instanceof Range) || !range.toString().startsWith(text)) continue;
-        const box = range.getBoundingClientRect();
-        return box.top >= pane.top && box.bottom <= pane.bottom;
-      }
-    }
-    return false;
-  }, text);
 }
 
 async function openSample(page: Page, url: string) {

@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { parseBriefmarkHref } from '../../src/shared/briefmarkLink';
 import { expect, test } from './fixtures/webMode';
 import { openSectionNote } from './helpers/openSectionNote';
-import { clickPainted, painted, selectPassage } from './helpers/passages';
+import { clickPainted, painted, passageInView, selectPassage } from './helpers/passages';
 
 const TITLE = /NATO DEFENCE MINISTERS' MEETING, 13-14 JUNE 2024/i;
 const SECTION_II = 'II. ALLIED DETERRENCE AND DEFENCE';
@@ -40,22 +40,6 @@ async function highlight(page: Page, label: string, passage: string) {
     .getByRole('button', { name: label })
     .click();
   await expect.poll(() => painted(page, 'key-point')).toContain(passage);
-}
-
-/** Whether the painted passage starting with `text` lies inside the document pane's view. */
-function passageInView(page: Page, text: string): Promise<boolean> {
-  return page.evaluate((text) => {
-    const pane = document.querySelector('.reader-main')!.getBoundingClientRect();
-    for (const [name, paint] of CSS.highlights) {
-      if (name === 'hl-active') continue;
-      for (const range of paint) {
-        if (!(range instanceof Range) || !range.toString().startsWith(text)) continue;
-        const box = range.getBoundingClientRect();
-        return box.top >= pane.top && box.bottom <= pane.bottom;
-      }
-    }
-    return false;
-  }, text);
 }
 
 test('a note with every kind of formatting reads the same after a reload', async ({

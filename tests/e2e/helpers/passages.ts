@@ -77,3 +77,19 @@ export async function clickPainted(page: Page, text: string): Promise<void> {
   }, text);
   await page.mouse.click(point.x, point.y);
 }
+
+/** Whether the painted passage starting with `text` lies inside the document pane's view. */
+export function passageInView(page: Page, text: string): Promise<boolean> {
+  return page.evaluate((text) => {
+    const pane = document.querySelector('.reader-main')!.getBoundingClientRect();
+    for (const [name, paint] of CSS.highlights) {
+      if (name === 'hl-active') continue;
+      for (const range of paint) {
+        if (!(range instanceof Range) || !range.toString().startsWith(text)) continue;
+        const box = range.getBoundingClientRect();
+        return box.top >= pane.top && box.bottom <= pane.bottom;
+      }
+    }
+    return false;
+  }, text);
+}

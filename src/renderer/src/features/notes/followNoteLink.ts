@@ -1,7 +1,4 @@
-import {
-  parseBriefmarkHref,
-  type BriefmarkHighlightLink,
-} from '../../../../shared/briefmarkLink';
+import { parseBriefmarkHref, type BriefmarkHighlightLink } from '../../../../shared/briefmarkLink';
 import { openExternalLink } from '../../api/openExternalLink';
 import { isOpenableHref } from '../reader/isOpenableHref';
 
