@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import type { HighlightRole } from '../../src/shared/highlights';
 import { expect, test } from './fixtures/webMode';
+import { briefIdTitled, callApi } from './helpers/callApi';
 import { importLongBrief, LONG_BRIEF_TITLE } from './helpers/importLongBrief';
 import { painted, passageInView, selectPassage } from './helpers/passages';
 
@@ -262,34 +263,21 @@ test('in a long brief, an item opens a highlight in a section not mounted yet', 
   await expect(article).toHaveAttribute('data-complete', 'true', { timeout: 30_000 });
 
   // A highlight near the end of the brief, made through web mode's API.
-  const { quote, sectionId } = await page.evaluate(async () => {
+  const { quote, sectionId, start } = await page.evaluate(() => {
     const runs = [...document.querySelectorAll('article.doc [data-section-id] [data-o]')].filter(
       (run) => (run.textContent ?? '').length >= 40,
     );
     const run = runs[Math.floor(runs.length * 0.97)]!;
-    const call = async (method: string, request: unknown) => {
-      const response = await fetch(`/api/${method}`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-briefmark-token': sessionStorage.getItem('briefmark.token') ?? '',
-        },
-        body: JSON.stringify(request),
-      });
-      const result = (await response.json()) as { ok: boolean; value: unknown };
-      if (!result.ok) throw new Error(JSON.stringify(result));
-      return result.value;
+    return {
+      quote: (run.textContent ?? '').slice(4, 28),
+      sectionId: run.closest<HTMLElement>('[data-section-id]')!.dataset.sectionId!,
+      start: Number(run.getAttribute('data-o')) + 4,
     };
-    const briefs = (await call('briefs.list', {})) as { id: string; title: string }[];
-    const briefId = briefs.find((brief) => brief.title.includes('FORTSCHRITT'))!.id;
-    const sectionId = run.closest<HTMLElement>('[data-section-id]')!.dataset.sectionId!;
-    const start = Number(run.getAttribute('data-o')) + 4;
-    await call('highlights.create', {
-      briefId,
-      ranges: [{ sectionId, start, end: start + 24 }],
-      role: 'question',
-    });
-    return { quote: (run.textContent ?? '').slice(4, 28), sectionId };
+  });
+  await callApi(page, 'highlights.create', {
+    briefId: await briefIdTitled(page, 'FORTSCHRITT'),
+    ranges: [{ sectionId, start, end: start + 24 }],
+    role: 'question',
   });
 
   // Reopened on a slow machine, the Highlights tab open: the item is there before its section.

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { Highlight } from '../../src/shared/highlights';
 import { expect, test } from './fixtures/webMode';
+import { briefIdTitled, callApi } from './helpers/callApi';
 import { importLongBrief, LONG_BRIEF_TITLE } from './helpers/importLongBrief';
 import { clickPainted, painted, selectPassage } from './helpers/passages';
 
@@ -47,24 +48,9 @@ async function dragOver(page: Page, phrase: string): Promise<void> {
 }
 
 /** The sample brief's highlights as the library has them, through web mode's own API. */
-function storedHighlights(page: Page): Promise<Highlight[]> {
-  return page.evaluate(async () => {
-    const call = async (method: string, request: unknown) => {
-      const response = await fetch(`/api/${method}`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-briefmark-token': sessionStorage.getItem('briefmark.token') ?? '',
-        },
-        body: JSON.stringify(request),
-      });
-      const result = (await response.json()) as { ok: boolean; value: unknown };
-      if (!result.ok) throw new Error(JSON.stringify(result));
-      return result.value;
-    };
-    const briefs = (await call('briefs.list', {})) as { id: string }[];
-    return (await call('highlights.list', { briefId: briefs[0]!.id })) as Highlight[];
-  });
+async function storedHighlights(page: Page): Promise<Highlight[]> {
+  const briefs = await callApi<{ id: string }[]>(page, 'briefs.list', {});
+  return callApi<Highlight[]>(page, 'highlights.list', { briefId: briefs[0]!.id });
 }
 
 const TOOLBAR = { name: 'Highlight the selection' };
@@ -247,46 +233,32 @@ test('hundreds of highlights in a long brief are all painted, also in sections m
   await expect(article).toHaveAttribute('data-complete', 'true', { timeout: 30_000 });
 
   // 300 highlights spread over the whole brief, six characters inside a run of text each.
-  const quotes = await page.evaluate(async () => {
+  const chosen = await page.evaluate(() => {
     const runs = [...document.querySelectorAll('article.doc [data-section-id] [data-o]')].filter(
       (run) => (run.textContent ?? '').length >= 12,
     );
     const step = Math.floor(runs.length / 300);
-    const chosen = runs.filter((_, index) => index % step === 0).slice(0, 300);
-    const briefId = await (async () => {
-      const response = await fetch('/api/briefs.list', {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-briefmark-token': sessionStorage.getItem('briefmark.token') ?? '',
-        },
-        body: '{}',
-      });
-      const briefs = ((await response.json()) as { value: { id: string; title: string }[] }).value;
-      return briefs.find((brief) => brief.title.includes('FORTSCHRITT'))!.id;
-    })();
-    const roles = ['key-point', 'evidence', 'question', 'disagree', 'action'];
-    await Promise.all(
-      chosen.map(async (run, index) => {
-        const sectionId = run.closest<HTMLElement>('[data-section-id]')!.dataset.sectionId!;
-        const start = Number(run.getAttribute('data-o')) + 2;
-        const response = await fetch('/api/highlights.create', {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'x-briefmark-token': sessionStorage.getItem('briefmark.token') ?? '',
-          },
-          body: JSON.stringify({
-            briefId,
-            ranges: [{ sectionId, start, end: start + 6 }],
-            role: roles[index % roles.length],
-          }),
-        });
-        if (!((await response.json()) as { ok: boolean }).ok) throw new Error('not saved');
-      }),
-    );
-    return chosen.map((run) => (run.textContent ?? '').slice(2, 8));
+    return runs
+      .filter((_, index) => index % step === 0)
+      .slice(0, 300)
+      .map((run) => ({
+        sectionId: run.closest<HTMLElement>('[data-section-id]')!.dataset.sectionId!,
+        start: Number(run.getAttribute('data-o')) + 2,
+        quote: (run.textContent ?? '').slice(2, 8),
+      }));
   });
+  const briefId = await briefIdTitled(page, 'FORTSCHRITT');
+  const roles = ['key-point', 'evidence', 'question', 'disagree', 'action'];
+  await Promise.all(
+    chosen.map(({ sectionId, start }, index) =>
+      callApi(page, 'highlights.create', {
+        briefId,
+        ranges: [{ sectionId, start, end: start + 6 }],
+        role: roles[index % roles.length],
+      }),
+    ),
+  );
+  const quotes = chosen.map(({ quote }) => quote);
   expect(quotes).toHaveLength(300);
 
   // Reopened on a slow machine: the list arrives long before the last sections are mounted.
