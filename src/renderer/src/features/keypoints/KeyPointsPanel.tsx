@@ -147,7 +147,7 @@ export function KeyPointsPanel({ brief, currentSectionId, onJumped }: KeyPointsP
             aria-labelledby={titleId}
             className={current ? 'keypoints-group is-current' : 'keypoints-group'}
           >
-            <h3 id={titleId} className="keypoints-group-title" dir="auto">
+            <h3 id={titleId} className="sidebar-group-title keypoints-group-title" dir="auto">
               {sectionLabel(top, sections)}
             </h3>
             {entries.map((entry) => (

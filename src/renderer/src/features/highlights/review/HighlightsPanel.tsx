@@ -74,7 +74,7 @@ function RoleFilter({
 function OrphanedGroup({ group }: { group: OrphanedReviewGroup }) {
   return (
     <section className="hl-review-part is-orphaned" aria-labelledby="hl-review-orphaned">
-      <h3 id="hl-review-orphaned" className="hl-review-part-title">
+      <h3 id="hl-review-orphaned" className="sidebar-group-title hl-review-part-title">
         Not found in the text
       </h3>
       <p className="hl-review-note">
@@ -140,7 +140,7 @@ export function HighlightsPanel({ sections, currentSectionId, review }: Highligh
         const titleId = `hl-review-part-${top.id}`;
         return (
           <section key={top.id} className="hl-review-part" aria-labelledby={titleId}>
-            <h3 id={titleId} className="hl-review-part-title" dir="auto">
+            <h3 id={titleId} className="sidebar-group-title hl-review-part-title" dir="auto">
               {sectionLabel(top, sections)}
             </h3>
             {inPart.map(({ section, highlights: items }) => {
