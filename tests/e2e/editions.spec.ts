@@ -169,6 +169,25 @@ test('carries highlights over to a suggested new edition, marks what changed and
   await expect(page.locator(`.changes-checked > [data-highlight-id="${firstId}"]`)).toBeVisible();
   await expect(outline.getByTestId('outline-change')).toHaveCount(5);
 
+  // Quoting a highlight while the changes cover the notes brings the note, with the quote, back.
+  await page.getByRole('button', { name: /^Moved, same words/ }).click();
+  await page
+    .getByTestId('edition-highlight')
+    .filter({ hasText: 'Moved' })
+    .getByRole('button', { name: 'Show' })
+    .click();
+  await page
+    .getByRole('dialog', { name: /highlight/i })
+    .getByRole('button', { name: 'Quote into note' })
+    .click();
+  await expect(changesHeading(page)).toBeHidden();
+  await expect(changesButton(page)).toHaveAttribute('aria-pressed', 'false');
+  const notesColumn = page.getByRole('complementary', { name: 'Notes' });
+  await expect(notesColumn).toBeVisible();
+  await expect(notesColumn.locator('.ProseMirror blockquote')).toContainText(
+    PASSAGES.afterInsertion,
+  );
+
   // Only one brief is in the library now: the older edition left the list.
   await page.getByRole('button', { name: 'Library' }).click();
   await expect(page.getByText('1 brief', { exact: true })).toBeVisible();

@@ -128,7 +128,18 @@ export function ReaderView({
 
   const sectionIds = useMemo(() => brief?.sections.map((section) => section.id) ?? [], [brief]);
   useSectionKeys(sectionIds, readingSectionId, jumpToSection);
-  const quoteIntoNote = useQuoteIntoNote(notes, highlights.highlights, sectionIds);
+  const quoteIntoSectionNote = useQuoteIntoNote(notes, highlights.highlights, sectionIds);
+  // A quote lands in a note, so the note must be in view: the changes give the column back.
+  const quoteIntoNote = useMemo(
+    () =>
+      quoteIntoSectionNote &&
+      ((highlight: Highlight) => {
+        const quoted = quoteIntoSectionNote(highlight);
+        if (quoted) setChangesOpen(false);
+        return quoted;
+      }),
+    [quoteIntoSectionNote],
+  );
 
   /** Follows a note's link back to a highlight; says why when it cannot. */
   const openHighlightLink = (link: BriefmarkHighlightLink, from: HTMLElement): string | null => {
