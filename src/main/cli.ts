@@ -1,12 +1,15 @@
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ImportedBrief } from '../shared/api';
-import { MAX_IMPORT_BYTES } from '../shared/importLimits';
+import type { AnnotationRestore, ImportedBrief } from '../shared/api';
+import { describeAnnotationRestore } from '../shared/describeAnnotationRestore';
+import { isAnnotationsFileName, MAX_IMPORT_BYTES } from '../shared/importLimits';
 import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from '../shared/exportOptions';
 import type { Brief, Section } from '../shared/model';
 import { resolveDatabasePath } from './dataLocation';
-import { exportFileNames } from './export/exportFileNames';
+import { MAX_SIDECAR_BYTES } from './export/readWebAnnotationSidecar';
+import { sidecarFileName } from './export/webAnnotationVocabulary';
+import { writeExportFiles } from './export/writeExportFiles';
 import { writeFileAtomically } from './export/writeFileAtomically';
 import { createSourceWorkerImporter } from './import/worker/createSourceWorkerImporter';
 import type { Library } from './services/Library';
@@ -15,7 +18,9 @@ import { openLibrary } from './services/openLibrary';
 const USAGE = `Usage: briefmark <command> [options]
 
 Commands:
-  import <file...>          Import briefs (.txt, .md, .html, .docx, .pdf) into the library
+  import <file...>          Import briefs (.txt, .md, .html, .docx, .pdf) into the library;
+                            annotations files (.annotations.json, written by export --sidecar)
+                            restore their highlights and notes, after the briefs named with them
   import <file> --edition-of <id>
                             Import a new edition of a brief, carrying its notes and highlights over
   list                      List the briefs in the library
@@ -29,6 +34,8 @@ Options:
   --db PATH    Use this library file (default: BRIEFMARK_DB, else the user's data folder)
   --json       Print machine-readable JSON only (import, list, show)
   --full-text  export: add each exported section's text under its heading
+  --sidecar    export: also write the annotations as W3C Web Annotation JSON
+               (<name>.annotations.json) beside each Markdown file; needs --out
   -h, --help   Show this help`;
 
 export interface CliIo {
@@ -55,6 +62,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         out: { type: 'string' },
         all: { type: 'boolean', default: false },
         'full-text': { type: 'boolean', default: false },
+        sidecar: { type: 'boolean', default: false },
         'edition-of': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -87,7 +95,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       default: {
         // Only what the command line says counts: scripts get the same file whatever the app
         // last exported with.
-        const options = { ...DEFAULT_EXPORT_OPTIONS, includeFullText: values['full-text'] };
+        const options: ExportOptions = {
+          ...DEFAULT_EXPORT_OPTIONS,
+          includeFullText: values['full-text'],
+          sidecar: values.sidecar,
+        };
+        if (values.sidecar && values.out === undefined) {
+          throw new UsageError(
+            'briefmark export --sidecar needs --out PATH: the annotations file is written beside the Markdown file.',
+          );
+        }
         if (!values.all) {
           return exportBrief(library, single(args, 'export <id>'), values.out, options, io);
         }
@@ -125,9 +142,12 @@ async function importFiles(
   io: CliIo,
 ): Promise<number> {
   if (files.length === 0) throw new UsageError('Expected: briefmark import <file...>');
+  // Annotations files are restored, not imported as briefs.
+  const briefFiles = files.filter((file) => !isAnnotationsFileName(file));
+  const sidecars = files.filter(isAnnotationsFileName);
   const imported: ImportedBrief[] = [];
   let failures = 0;
-  for (const file of files) {
+  for (const file of briefFiles) {
     try {
       const path = resolve(file);
       // Checked before reading, so a huge file is refused without loading it into memory.
@@ -142,10 +162,33 @@ async function importFiles(
       io.stderr(`briefmark: ${file}: ${describeFileError(error)}`);
     }
   }
+  // After the briefs: a sidecar named with its brief finds the brief just imported.
+  const restored: AnnotationRestore[] = [];
+  for (const file of sidecars) {
+    try {
+      const path = resolve(file);
+      if (statSync(path).size > MAX_SIDECAR_BYTES) {
+        throw new Error(
+          `larger than ${MAX_SIDECAR_BYTES / (1024 * 1024)} MB, the most Briefmark restores annotations from.`,
+        );
+      }
+      restored.push(library.restoreAnnotations(basename(file), readFileSync(path)));
+    } catch (error) {
+      failures++;
+      io.stderr(`briefmark: ${file}: ${describeFileError(error)}`);
+    }
+  }
   if (json) {
     const shaped = imported.map(({ id, title, sections }) => ({ id, title, sections }));
-    if (shaped.length > 0)
-      io.stdout(JSON.stringify(files.length === 1 ? shaped[0] : shaped, null, 2));
+    if (sidecars.length === 0) {
+      if (shaped.length > 0)
+        io.stdout(JSON.stringify(files.length === 1 ? shaped[0] : shaped, null, 2));
+    } else if (briefFiles.length === 0) {
+      if (restored.length > 0)
+        io.stdout(JSON.stringify(files.length === 1 ? restored[0] : restored, null, 2));
+    } else {
+      io.stdout(JSON.stringify({ briefs: shaped, annotations: restored }, null, 2));
+    }
   } else {
     for (const brief of imported) {
       const status = brief.alreadyInLibrary ? 'already in the library' : 'imported';
@@ -156,6 +199,9 @@ async function importFiles(
             ` To carry its notes and highlights over: briefmark import <file> --edition-of ${brief.editionCandidate.id}`,
         );
       }
+    }
+    for (const restore of restored) {
+      io.stdout(`${restore.briefId}  ${describeAnnotationRestore(restore)}`);
     }
   }
   return failures > 0 ? 1 : 0;
@@ -275,56 +321,41 @@ function exportBrief(
   options: ExportOptions,
   io: CliIo,
 ): number {
-  const { fileName, markdown } = library.exportMarkdownWith(briefId, options);
   if (out === undefined) {
-    io.stdout(markdown.trimEnd());
+    io.stdout(library.exportMarkdownWith(briefId, options).markdown.trimEnd());
     return 0;
   }
-  let target = resolve(out);
-  // Into a folder, under the name `export --all` gives it there, so the two never make two files.
-  if (isFolder(target)) target = join(target, fileNamesOf(library).get(briefId) ?? fileName);
-  writeFileAtomically(target, markdown);
-  io.stderr(`Exported to ${target}`);
+  const target = resolve(out);
+  const { files } = library.exportFilesWith([briefId], options);
+  // Into a folder, under the names `export --all` gives there, so the two never make two files;
+  // else to the file named, with the sidecar beside it.
+  const paths = isFolder(target)
+    ? writeExportFiles(target, files)
+    : files.map(({ text }, index) => {
+        const path =
+          index === 0 ? target : join(dirname(target), sidecarFileName(basename(target)));
+        writeFileAtomically(path, text);
+        return path;
+      });
+  const [markdownPath, sidecarPath] = paths;
+  io.stderr(`Exported to ${markdownPath}`);
+  if (sidecarPath) io.stderr(`Exported the annotations to ${sidecarPath}`);
   return 0;
 }
 
 /** Every brief in the list into one folder, created if missing, each file replaced whole. */
 function exportAll(library: Library, out: string, options: ExportOptions, io: CliIo): number {
   const folder = resolve(out);
-  if (!isFolder(folder)) {
-    try {
-      mkdirSync(folder, { recursive: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-        throw new Error(`${folder} is a file, not a folder.`, { cause: error });
-      }
-      throw error;
-    }
-  }
-  const names = fileNamesOf(library);
-  if (names.size === 0) {
+  const { files } = library.exportFilesWith(null, options);
+  const paths = writeExportFiles(folder, files);
+  if (files.length === 0) {
     io.stderr('The library is empty: nothing to export.');
     return 0;
   }
-  for (const [briefId, name] of names) {
-    const target = join(folder, name);
-    writeFileAtomically(target, library.exportMarkdownWith(briefId, options).markdown);
-    io.stderr(`Wrote ${target}`);
-  }
-  io.stderr(`Exported ${names.size} ${names.size === 1 ? 'brief' : 'briefs'} to ${folder}`);
+  for (const path of paths) io.stderr(`Wrote ${path}`);
+  const count = new Set(files.map(({ briefId }) => briefId)).size;
+  io.stderr(`Exported ${count} ${count === 1 ? 'brief' : 'briefs'} to ${folder}`);
   return 0;
-}
-
-// In the library's own order, so the files are written in the order `list` prints them.
-function fileNamesOf(library: Library): Map<string, string> {
-  const briefs = library.listBriefs();
-  const names = exportFileNames(briefs);
-  return new Map(
-    briefs.flatMap((brief) => {
-      const name = names.get(brief.id);
-      return name === undefined ? [] : [[brief.id, name]];
-    }),
-  );
 }
 
 function isFolder(path: string): boolean {

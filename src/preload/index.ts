@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { BriefmarkBridge, FileToImport } from '../shared/api';
-import { API_CHANNEL, MENU_IMPORT_CHANNEL } from '../shared/channels';
+import { API_CHANNEL, EXPORT_TO_FOLDER_CHANNEL, MENU_IMPORT_CHANNEL } from '../shared/channels';
 
 const bridge: BriefmarkBridge = {
   invoke: (method, request) => ipcRenderer.invoke(API_CHANNEL, method, request),
@@ -10,7 +10,8 @@ const bridge: BriefmarkBridge = {
     ipcRenderer.on(MENU_IMPORT_CHANNEL, forward);
     return () => ipcRenderer.removeListener(MENU_IMPORT_CHANNEL, forward);
   },
+  exportToFolder: (request) => ipcRenderer.invoke(EXPORT_TO_FOLDER_CHANNEL, request),
 };
 
-// The renderer gets these two functions; everything else stays on this side of the bridge.
+// The renderer gets these functions; everything else stays on this side of the bridge.
 contextBridge.exposeInMainWorld('briefmark', bridge);

@@ -52,6 +52,31 @@ export interface MarkdownExport {
   markdown: string;
 }
 
+/** One file of an export, named to sit with the others in one folder. */
+export interface ExportedFile {
+  /** A bare file name, unique within the export, the same on every export of the brief. */
+  fileName: string;
+  text: string;
+  mediaType: 'text/markdown' | 'application/ld+json';
+  briefId: string;
+}
+
+/** What restoring a sidecar of W3C Web Annotations into a brief did. */
+export interface AnnotationRestore {
+  briefId: string;
+  title: string;
+  /** Highlights added back (found in the text, or kept as not found). */
+  highlightsRestored: number;
+  /** Of those restored, how many were not found in the text and wait for review. */
+  highlightsNotFound: number;
+  /** Highlights the brief already had (same id): left as they are. */
+  highlightsAlreadyThere: number;
+  /** Notes written into sections that had none. */
+  notesRestored: number;
+  /** Notes added below a different note the section already had. */
+  notesMerged: number;
+}
+
 /**
  * The whole API as one method table: request type in, response type out.
  * Both transports (Electron IPC and web mode) end in the same dispatch over this table.
@@ -90,6 +115,27 @@ export interface BriefmarkApi {
   }) => MarkdownExport;
   /** The export options last chosen; the defaults before any were. */
   'export.options': (request: Record<string, never>) => ExportOptions;
+  /**
+   * One section's highlights and note as Markdown for the clipboard: its heading, then what
+   * the export would write under it (no front matter). `sectionId: null` is the brief note.
+   */
+  'export.section': (request: { briefId: string; sectionId: string | null }) => {
+    markdown: string;
+  };
+  /**
+   * The files exporting these briefs (`null`: every brief in the library) into one folder
+   * writes: a Markdown file each, plus its sidecar when the options ask for one. Options given
+   * are remembered, as with `export.markdown`.
+   */
+  'export.files': (request: { briefIds: string[] | null; options?: Partial<ExportOptions> }) => {
+    files: ExportedFile[];
+  };
+  /**
+   * Restores highlights and notes from a sidecar file (W3C Web Annotation JSON written by the
+   * export) into the brief it was exported from, found by its source file. Nothing the brief
+   * already has is replaced; restoring twice adds nothing the second time.
+   */
+  'annotations.restore': (request: { fileName: string; dataBase64: string }) => AnnotationRestore;
   /** Where the reader last was in the brief; `null` before it was ever scrolled. */
   'reading.position': (request: { briefId: string }) => ReadingPosition | null;
   'reading.savePosition': (request: { briefId: string; position: ReadingPosition }) => {
@@ -149,6 +195,13 @@ export interface BriefmarkBridge {
   ): Promise<ApiResult<ApiResponse<M>>>;
   /** Files chosen in the native File > Import… dialog; returns a function that unsubscribes. */
   onImportFiles(listener: (files: FileToImport[]) => void): () => void;
+  /**
+   * Asks for a folder with the native dialog and writes the export's files into it, each
+   * atomically; `null` when the user cancelled the dialog.
+   */
+  exportToFolder(
+    request: ApiRequest<'export.files'>,
+  ): Promise<ApiResult<{ folder: string; fileNames: string[] } | null>>;
 }
 
 /** A file read by the desktop shell for the renderer to import with its usual progress UI. */

@@ -9,3 +9,6 @@ export const WEB_TOKEN_HEADER = 'x-briefmark-token';
 
 /** Main -> renderer: files the user chose with File > Import… in the desktop menu. */
 export const MENU_IMPORT_CHANNEL = 'briefmark:menu-import';
+
+/** Renderer -> main: export briefs into a folder the user picks in the native dialog. */
+export const EXPORT_TO_FOLDER_CHANNEL = 'briefmark:export-to-folder';

@@ -8,12 +8,18 @@ export interface ExportOptions {
   includeFullText: boolean;
   /** Highlights under one heading per role instead of under their sections. */
   groupByRole: boolean;
+  /**
+   * Saving to files also writes the annotations as W3C Web Annotation JSON beside each
+   * Markdown file (the sidecar), which an import of the same brief can restore from.
+   */
+  sidecar: boolean;
 }
 
 export const DEFAULT_EXPORT_OPTIONS: Readonly<ExportOptions> = {
   includeAllSections: false,
   includeFullText: false,
   groupByRole: false,
+  sidecar: false,
 };
 
 export const exportOptionsSchema = z
@@ -21,6 +27,7 @@ export const exportOptionsSchema = z
     includeAllSections: z.boolean(),
     includeFullText: z.boolean(),
     groupByRole: z.boolean(),
+    sidecar: z.boolean(),
   })
   .strict();
 
@@ -49,5 +56,6 @@ export function withExportOptions(
     includeAllSections: pick('includeAllSections'),
     includeFullText: pick('includeFullText'),
     groupByRole: pick('groupByRole'),
+    sidecar: pick('sidecar'),
   };
 }

@@ -16,3 +16,17 @@ export const IMPORTABLE_EXTENSIONS = [
   'txt',
   'text',
 ] as const;
+
+/**
+ * Annotations files (the W3C Web Annotation sidecars an export writes): an import restores
+ * their highlights and notes into the brief they came from instead of importing a brief.
+ */
+export const ANNOTATION_EXTENSIONS = ['json'] as const;
+
+/** What the library's file pickers offer: briefs, and annotations files to restore. */
+export const IMPORT_PICKER_EXTENSIONS = [...IMPORTABLE_EXTENSIONS, ...ANNOTATION_EXTENSIONS];
+
+/** True for a file an import restores annotations from rather than imports as a brief. */
+export function isAnnotationsFileName(name: string): boolean {
+  return ANNOTATION_EXTENSIONS.some((extension) => name.toLowerCase().endsWith(`.${extension}`));
+}

@@ -84,6 +84,22 @@ export const requestSchemas = {
     .object({ briefId: id, options: exportOptionsChangeSchema.optional() })
     .strict(),
   'export.options': empty,
+  'export.section': z.object({ briefId: id, sectionId: id.nullable() }).strict(),
+  'export.files': z
+    .object({
+      briefIds: z.array(id).min(1).max(10_000).nullable(),
+      options: exportOptionsChangeSchema.optional(),
+    })
+    .strict(),
+  'annotations.restore': z
+    .object({
+      fileName: z.string().min(1).max(255),
+      dataBase64: z
+        .string()
+        .max(maxBase64Length, 'The file is larger than the 50 MB import limit.')
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The file data is not valid base64.'),
+    })
+    .strict(),
   'reading.position': z.object({ briefId: id }).strict(),
   'reading.savePosition': z.object({ briefId: id, position: readingPositionSchema }).strict(),
   'highlights.list': z.object({ briefId: id }).strict(),

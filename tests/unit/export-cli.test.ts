@@ -180,3 +180,102 @@ describe('briefmark export --all', () => {
     expect(help.stdout).toContain('--full-text');
   });
 });
+
+describe('briefmark export --sidecar and importing annotations files', () => {
+  it('writes each brief’s annotations beside its Markdown file, without changing the app’s choices', async () => {
+    const { db, ids } = await libraryWithBriefs();
+    const folder = join(tempDir(), 'vault');
+    const result = await cli(['export', '--all', '--out', folder, '--sidecar', '--db', db]);
+    expect(result.code).toBe(0);
+    const names = readdirSync(folder).sort();
+    const markdown = names.filter((name) => name.endsWith('.md'));
+    expect(markdown).toHaveLength(3);
+    expect(names).toHaveLength(6);
+    for (const name of markdown) {
+      const sidecar = name.replace(/\.md$/, '.annotations.json');
+      expect(names).toContain(sidecar);
+      expect(result.stderr).toContain(`Wrote ${join(folder, sidecar)}`);
+    }
+    expect(result.stderr).toContain(`Exported 3 briefs to ${folder}`);
+    const plain = JSON.parse(
+      readFileSync(
+        join(
+          folder,
+          "NATO DEFENCE MINISTERS' MEETING, 13-14 JUNE 2024 - KEY TAKEAWAYS.annotations.json",
+        ),
+        'utf8',
+      ),
+    );
+    expect(plain['briefmark:briefId']).toBe(ids[0]);
+    expect(plain.first.items.map((item: { motivation: string }) => item.motivation)).toEqual([
+      'commenting',
+    ]);
+    const library = openLibrary({ dbPath: db, sampleBriefPath });
+    expect(library.exportOptions()).toMatchObject({ sidecar: false, groupByRole: true });
+    library.close();
+  });
+
+  it('writes one brief’s sidecar beside the file named, and refuses --sidecar without --out', async () => {
+    const { db, ids } = await libraryWithBriefs();
+    const file = join(tempDir(), 'mine.md');
+    const single = await cli(['export', ids[0]!, '--out', file, '--sidecar', '--db', db]);
+    expect(single.code).toBe(0);
+    const sidecar = join(file, '..', 'mine.annotations.json');
+    expect(single.stderr).toContain(`Exported the annotations to ${sidecar}`);
+    expect(JSON.parse(readFileSync(sidecar, 'utf8')).type).toBe('AnnotationCollection');
+
+    const printed = await cli(['export', ids[0]!, '--sidecar', '--db', db]);
+    expect(printed.code).toBe(2);
+    expect(printed.stderr).toContain('--sidecar needs --out PATH');
+    expect(printed.stdout).toBe('');
+  });
+
+  it('restores an annotations file named with its brief, and says what it restored', async () => {
+    const { db, ids } = await libraryWithBriefs();
+    const folder = tempDir();
+    await cli(['export', ids[0]!, '--out', folder, '--sidecar', '--db', db]);
+    const sidecar = readdirSync(folder).find((name) => name.endsWith('.annotations.json'))!;
+    const fresh = tempDbPath();
+    // The annotations file first on the line: it is still restored after the brief.
+    const restored = await cli(['import', join(folder, sidecar), sampleBriefPath, '--db', fresh]);
+    expect(restored.code).toBe(0);
+    expect(restored.stdout).toMatch(
+      /Restored 1 highlight and 0 notes to “NATO DEFENCE MINISTERS' MEETING, 13-14 JUNE 2024: KEY TAKEAWAYS”\./,
+    );
+    const library = openLibrary({ dbPath: fresh, sampleBriefPath });
+    const [brief] = library.listBriefs();
+    expect(library.highlights.list(brief!.id).map((h) => h.comment)).toEqual([
+      'Check the communiqué',
+    ]);
+    library.close();
+
+    const again = await cli(['import', join(folder, sidecar), '--json', '--db', fresh]);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toEqual({
+      briefId: brief!.id,
+      title: SAMPLE_TITLE,
+      highlightsRestored: 0,
+      highlightsNotFound: 0,
+      highlightsAlreadyThere: 1,
+      notesRestored: 0,
+      notesMerged: 0,
+    });
+  });
+
+  it('tells to import the brief first when it is not in the library', async () => {
+    const { db, ids } = await libraryWithBriefs();
+    const folder = tempDir();
+    await cli(['export', ids[0]!, '--out', folder, '--sidecar', '--db', db]);
+    const sidecar = readdirSync(folder).find((name) => name.endsWith('.annotations.json'))!;
+    const result = await cli(['import', join(folder, sidecar), '--db', tempDbPath()]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('which is not in the library');
+    expect(result.stderr).toContain('Import “sample-brief.txt” first');
+  });
+
+  it('describes --sidecar and annotations files in its help', async () => {
+    const help = await cli(['--help']);
+    expect(help.stdout).toContain('--sidecar');
+    expect(help.stdout).toContain('.annotations.json');
+  });
+});

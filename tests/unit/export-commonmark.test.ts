@@ -22,6 +22,7 @@ const OPTION_SETS: ExportOptions[] = [0, 1, 2, 3, 4, 5, 6, 7].map((bits) => ({
   includeAllSections: (bits & 1) !== 0,
   includeFullText: (bits & 2) !== 0,
   groupByRole: (bits & 4) !== 0,
+  sidecar: false,
 }));
 
 const describeOptions = (options: ExportOptions) =>

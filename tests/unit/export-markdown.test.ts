@@ -78,7 +78,7 @@ const NATO_SECTIONS: Section[] = [
 ];
 
 function natoBrief(
-  overrides: { title?: string; sections?: Section[]; tags?: string[] } = {},
+  overrides: { title?: string; sections?: Section[]; tags?: string[]; authors?: string[] } = {},
 ): Brief {
   const title = overrides.title ?? TITLE;
   return {
@@ -101,7 +101,7 @@ function natoBrief(
       date: '2024-06',
       documentType: 'Policy Brief',
       language: 'en',
-      authors: [],
+      authors: overrides.authors ?? [],
       tags: overrides.tags ?? ['nato', 'ukraine', 'deterrence'],
     },
     sections: overrides.sections ?? NATO_SECTIONS,
@@ -212,7 +212,8 @@ function linesUnder(markdown: string, headingLine: string): string[] {
 
 describe('exportBriefMarkdown', () => {
   it('writes front matter that parses back to the brief metadata', () => {
-    const { frontMatter } = splitFrontMatter(exportNato());
+    const authors = ['Jane Doe', 'Sir "Ed" Smith: rapporteur'];
+    const { frontMatter } = splitFrontMatter(exportNato([], natoBrief({ authors })));
     const expected = {
       title: TITLE,
       organisation: 'NATO Parliamentary Assembly',
@@ -220,6 +221,7 @@ describe('exportBriefMarkdown', () => {
       type: 'Policy Brief',
       date: '2024-06',
       language: 'en',
+      authors,
       tags: ['nato', 'ukraine', 'deterrence'],
       source: 'nato-pa-128-spe-24-e-defence-ministers-2024-06.txt',
       exported: '2026-11-27T18:04:00Z',
@@ -255,7 +257,7 @@ describe('exportBriefMarkdown', () => {
     'الناتو: اجتماع وزراء الدفاع',
     'Unicode line\u2028separator and a bell \u0007',
   ])('keeps the hostile value %j intact in the front matter', (value) => {
-    const brief = natoBrief({ title: value, tags: [value, 'a, b', 'yes'] });
+    const brief = natoBrief({ title: value, tags: [value, 'a, b', 'yes'], authors: [value] });
     brief.meta.organisation = value;
     const { frontMatter } = splitFrontMatter(exportNato([], brief));
     for (const version of ['1.1', '1.2'] as const) {
@@ -263,9 +265,10 @@ describe('exportBriefMarkdown', () => {
       expect(parsed.title).toBe(value);
       expect(parsed.organisation).toBe(value);
       expect(parsed.tags).toEqual([value, 'a, b', 'yes']);
+      expect(parsed.authors).toEqual([value]);
     }
     // One line per key: nothing in a value can end the front matter early.
-    expect(frontMatter.split('\n')).toHaveLength(9);
+    expect(frontMatter.split('\n')).toHaveLength(10);
   });
 
   it('puts the note on section II under its heading, before the next section', () => {

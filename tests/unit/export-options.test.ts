@@ -72,6 +72,7 @@ describe('export options', () => {
       includeAllSections: false,
       includeFullText: true,
       groupByRole: true,
+      sidecar: false,
     };
     expect(value(await dispatch('export.options', {}))).toEqual(expected);
 

@@ -32,6 +32,10 @@ function handlersFor(library: Library, jobs: ImportJobs): Handlers {
     'notes.save': ({ briefId, sectionId, doc }) => library.saveNote(briefId, sectionId, doc),
     'export.markdown': ({ briefId, options }) => library.exportMarkdown(briefId, options),
     'export.options': () => library.exportOptions(),
+    'export.section': ({ briefId, sectionId }) => library.exportSectionMarkdown(briefId, sectionId),
+    'export.files': ({ briefIds, options }) => library.exportFiles(briefIds, options),
+    'annotations.restore': ({ fileName, dataBase64 }) =>
+      library.restoreAnnotations(fileName, Buffer.from(dataBase64, 'base64')),
     'reading.position': ({ briefId }) => library.readingPosition(briefId),
     'reading.savePosition': ({ briefId, position }) =>
       library.saveReadingPosition(briefId, position),

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { type BrowserWindow, dialog } from 'electron';
 import type { FileToImport } from '../../shared/api';
 import { MENU_IMPORT_CHANNEL } from '../../shared/channels';
-import { IMPORTABLE_EXTENSIONS, MAX_IMPORT_BYTES } from '../../shared/importLimits';
+import { IMPORT_PICKER_EXTENSIONS, MAX_IMPORT_BYTES } from '../../shared/importLimits';
 
 /**
  * File > Import…: the native open dialog (several files at once); the chosen files go to the
@@ -15,7 +15,7 @@ export async function chooseFilesToImport(window: BrowserWindow): Promise<void> 
     buttonLabel: 'Import',
     properties: ['openFile', 'multiSelections'],
     filters: [
-      { name: 'Briefs', extensions: [...IMPORTABLE_EXTENSIONS] },
+      { name: 'Briefs and annotations', extensions: [...IMPORT_PICKER_EXTENSIONS] },
       { name: 'All files', extensions: ['*'] },
     ],
   });

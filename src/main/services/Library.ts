@@ -2,7 +2,12 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import type { ImportedBrief, MarkdownExport } from '../../shared/api';
+import type {
+  AnnotationRestore,
+  ExportedFile,
+  ImportedBrief,
+  MarkdownExport,
+} from '../../shared/api';
 import type { Highlight } from '../../shared/highlights';
 import type {
   Brief,
@@ -23,10 +28,15 @@ import { AppStateRepository } from '../db/repositories/AppStateRepository';
 import { BriefRepository } from '../db/repositories/BriefRepository';
 import { NoteRepository } from '../db/repositories/NoteRepository';
 import { ReadingPositionRepository } from '../db/repositories/ReadingPositionRepository';
+import { AnnotationRestorer } from './AnnotationRestorer';
 import { EditionBook } from './EditionBook';
 import { HighlightBook } from './HighlightBook';
 import { exportBriefMarkdown } from '../export/exportBriefMarkdown';
+import { exportSectionMarkdown } from '../export/exportSectionMarkdown';
+import { exportFolderNames } from '../export/exportFolderNames';
 import { markdownFileName } from '../export/markdownFileName';
+import { webAnnotationSidecar } from '../export/webAnnotationSidecar';
+import { sidecarFileName } from '../export/webAnnotationVocabulary';
 import { ImportError } from '../import/ImportError';
 import { importBriefFile } from '../import/importBriefFile';
 import type { ImportOptions } from '../import/ImportOptions';
@@ -271,6 +281,96 @@ export class Library {
       { ...options, exportedAt: this.now() },
     );
     return { fileName: markdownFileName(brief.title), markdown };
+  }
+
+  /** One section's highlights and note as Markdown, for the clipboard. */
+  exportSectionMarkdown(briefId: string, sectionId: string | null): { markdown: string } {
+    const brief = this.getBrief(briefId);
+    const highlights = this.highlights.list(briefId);
+    const markdown = exportSectionMarkdown(
+      brief,
+      {
+        notes: this.notes.listForBrief(briefId),
+        highlights,
+        roleLabels: Object.fromEntries(
+          Object.entries(this.readerSettings().roles).map(([role, { label }]) => [role, label]),
+        ),
+      },
+      sectionId,
+    );
+    if (markdown === null) {
+      throw new ServiceError(
+        'not_found',
+        `The brief “${brief.title}” has no section “${sectionId}”; reopen the brief and try again.`,
+      );
+    }
+    return { markdown };
+  }
+
+  /** The files of an export into one folder; options given are remembered. */
+  exportFiles(
+    briefIds: string[] | null,
+    change?: Partial<ExportOptions>,
+  ): { files: ExportedFile[] } {
+    const options = withExportOptions(this.exportOptions(), change);
+    const result = this.exportFilesWith(briefIds, options);
+    // As with exportMarkdown: remembered only once the export worked.
+    if (change !== undefined) this.appState.set(EXPORT_OPTIONS_KEY, JSON.stringify(options));
+    return result;
+  }
+
+  /**
+   * The files exporting these briefs (null: every brief in the list, in its order) into one
+   * folder writes, with exactly these choices: each brief's Markdown, then its sidecar when
+   * asked for. Nothing is remembered.
+   */
+  exportFilesWith(briefIds: string[] | null, options: ExportOptions): { files: ExportedFile[] } {
+    const listed = this.briefs.list();
+    const briefs = [...new Set(briefIds ?? listed.map(({ id }) => id))].map((id) =>
+      this.getBrief(id),
+    );
+    const names = exportFolderNames(listed, briefs);
+    const files = briefs.flatMap((brief): ExportedFile[] => {
+      const fileName = names.get(brief.id)!;
+      const markdown: ExportedFile = {
+        fileName,
+        text: this.exportMarkdownWith(brief.id, options).markdown,
+        mediaType: 'text/markdown',
+        briefId: brief.id,
+      };
+      if (!options.sidecar) return [markdown];
+      const sidecar: ExportedFile = {
+        fileName: sidecarFileName(fileName),
+        text: this.sidecarOf(brief),
+        mediaType: 'application/ld+json',
+        briefId: brief.id,
+      };
+      return [markdown, sidecar];
+    });
+    return { files };
+  }
+
+  /** Restores a sidecar's highlights and notes into the brief it was exported from. */
+  restoreAnnotations(fileName: string, bytes: Uint8Array): AnnotationRestore {
+    return new AnnotationRestorer(this.db, this.briefs, this.now).restore(fileName, bytes);
+  }
+
+  // The brief's annotations as W3C Web Annotation JSON-LD.
+  private sidecarOf(brief: Brief): string {
+    const highlights = this.highlights.list(brief.id);
+    return webAnnotationSidecar(
+      {
+        brief,
+        highlights,
+        notes: this.notes.listForBrief(brief.id),
+        roleLabels: Object.fromEntries(
+          Object.entries(this.readerSettings().roles).map(([role, { label }]) => [role, label]),
+        ),
+        previousHeadings: this.previousHeadings(brief.id, highlights),
+        contentHash: this.briefs.contentHash(brief.id) ?? '',
+      },
+      this.now(),
+    );
   }
 
   // Where a highlight not found in this edition was: its section in the edition it came from.

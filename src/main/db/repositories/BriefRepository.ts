@@ -131,6 +131,7 @@ export class BriefRepository {
   private readonly updateLastOpened: Statement;
   private readonly updateMetaStatement: Statement;
   private readonly selectIdByHash: Statement<[string], { id: string }>;
+  private readonly selectHashById: Statement<[string], { content_hash: string }>;
   private readonly selectSectionExists: Statement<[string, string], { found: number }>;
   private readonly selectSectionText: Statement<[string, string], { plain_text: string }>;
   private readonly selectSectionTexts: Statement<[string], SectionTextRow>;
@@ -167,6 +168,7 @@ export class BriefRepository {
         language = @language, authors = @authors, tags = @tags
       WHERE id = @id`);
     this.selectIdByHash = db.prepare(`SELECT id FROM briefs WHERE content_hash = ? LIMIT 1`);
+    this.selectHashById = db.prepare(`SELECT content_hash FROM briefs WHERE id = ?`);
     this.selectSectionText = db.prepare(
       `SELECT plain_text FROM section_bodies WHERE brief_id = ? AND section_id = ?`,
     );
@@ -304,5 +306,10 @@ export class BriefRepository {
 
   findIdByContentHash(hash: string): string | undefined {
     return this.selectIdByHash.get(hash)?.id;
+  }
+
+  /** SHA-256 (hex) of the brief's original file, which finds it again from an export. */
+  contentHash(briefId: string): string | undefined {
+    return this.selectHashById.get(briefId)?.content_hash;
   }
 }
