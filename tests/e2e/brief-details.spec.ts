@@ -25,10 +25,15 @@ test('edits the brief details, shows them everywhere and exports them', async ({
 
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: /export/i }).click();
+  await page
+    .getByRole('dialog', { name: 'Export as Markdown' })
+    .getByRole('button', { name: 'Save…' })
+    .click();
   const markdown = readFileSync((await (await downloadPromise).path())!, 'utf8');
   expect(markdown).toContain('title: "Defence Ministers: Key Takeaways"');
   expect(markdown).toContain('date: 2024-06-14');
   expect(markdown).toMatch(/tags: \[nato, ukraine\]|tags:\n {2}- nato\n {2}- ukraine/);
+  await page.keyboard.press('Escape');
 
   await page.getByRole('button', { name: /library/i }).click();
   await expect(

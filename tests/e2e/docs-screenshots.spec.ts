@@ -112,3 +112,58 @@ test('a new edition of the sample brief, with its highlights to check', async ({
   await page.screenshot({ path: saveShot('screenshot-new-edition.png') });
   publish('screenshot-new-edition.png');
 });
+
+test('the export dialog and the library export, in the light and dark themes', async ({
+  page,
+  app,
+}) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  for (const passage of [
+    'These show 23 Allies meeting the 2% target in 2024',
+    'Today we have 500,000 troops at high readiness across all domains',
+  ]) {
+    const before = (await paintedTexts(page)).length;
+    await selectPassage(page, passage);
+    await page.keyboard.press('h');
+    await expect.poll(async () => (await paintedTexts(page)).length).toBe(before + 1);
+  }
+  await openSectionNote(page, SECTION_II);
+  await page.keyboard.type('Questions for the committee hearing');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('- ');
+  await page.keyboard.press('ControlOrMeta+b');
+  await page.keyboard.type('23 Allies');
+  await page.keyboard.press('ControlOrMeta+b');
+  await page.keyboard.type(' at 2%: which are still below?');
+
+  await page.getByRole('banner').getByRole('button', { name: 'Export', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export as Markdown' });
+  await expect(dialog.getByTestId('export-preview')).toContainText('23 Allies');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: saveShot('screenshot-export.png') });
+  publish('screenshot-export.png');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: saveShot('screenshot-export-dark.png') });
+  await page.keyboard.press('Escape');
+
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.getByRole('button', { name: 'Library' }).click();
+  await page
+    .locator('input[type=file]')
+    .setInputFiles(join(corpusDir, 'gao-07-791-reexamining-regulations-retrospective-reviews.md'));
+  await expect(page.getByRole('heading', { level: 1, name: /Agencies Need/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Library' }).click();
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const libraryDialog = page.getByRole('dialog', { name: 'Export briefs' });
+  await libraryDialog.getByRole('radio', { name: /Selected briefs/ }).check();
+  await libraryDialog.getByRole('checkbox', { name: /NATO DEFENCE/ }).check();
+  await libraryDialog.getByRole('checkbox', { name: /W3C Web Annotation/ }).check();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: saveShot('screenshot-export-library.png') });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: saveShot('screenshot-export-library-dark.png') });
+});

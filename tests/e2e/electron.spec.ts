@@ -209,6 +209,10 @@ test('keeps a note across a restart and exports it to the chosen file', async ()
       session.defaultSession.on('will-download', (_event, item) => item.setSavePath(savePath));
     }, target);
     await page.getByRole('button', { name: /export/i }).click();
+    await page
+      .getByRole('dialog', { name: 'Export as Markdown' })
+      .getByRole('button', { name: 'Save…' })
+      .click();
     await expect.poll(() => existsSync(target)).toBe(true);
     await expect
       .poll(() => readFileSync(target, 'utf8'))

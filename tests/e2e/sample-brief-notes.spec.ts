@@ -49,6 +49,10 @@ test('keeps a note typed in section II after reload, and exports it under that h
 
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: /export/i }).click();
+  await page
+    .getByRole('dialog', { name: 'Export as Markdown' })
+    .getByRole('button', { name: 'Save…' })
+    .click();
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toMatch(/\.md$/);
   const markdown = readFileSync((await download.path())!, 'utf8');

@@ -10,6 +10,7 @@ import './styles/highlights.css';
 import './styles/highlight-review.css';
 import './styles/settings.css';
 import './styles/editions.css';
+import './styles/export.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { wrapTabFocus } from './wrapTabFocus';
 
 interface DialogProps {
   title: string;
@@ -31,6 +32,7 @@ export function Dialog({ title, onClose, children }: DialogProps) {
       ref={ref}
       className="dialog"
       aria-labelledby={titleId}
+      onKeyDown={wrapTabFocus}
       onCancel={(event) => {
         event.preventDefault();
         onClose();

@@ -5,14 +5,22 @@ import { api } from '../../api/api';
 import { Alert } from '../../components/Alert';
 import { Icon } from '../../components/Icon';
 import { BriefList } from './BriefList';
-import { IMPORTABLE_EXTENSIONS } from '../../../../shared/importLimits';
-import { importFiles, type ImportFailure, type ImportStatus } from './importFiles';
+import { LibraryExportButton } from '../export/LibraryExportButton';
+import { describeAnnotationRestore } from '../../../../shared/describeAnnotationRestore';
+import { IMPORT_PICKER_EXTENSIONS } from '../../../../shared/importLimits';
+import {
+  importFiles,
+  type ImportFailure,
+  type ImportStatus,
+  type RestoredFile,
+} from './importFiles';
 import { ImportProgressPanel } from './ImportProgressPanel';
 import { editionCandidateOf } from '../editions/editionCandidateOf';
 import { EditionOffers } from '../editions/EditionOffers';
 import { useEditionOffers } from '../editions/useEditionOffers';
 
-const ACCEPT = IMPORTABLE_EXTENSIONS.map((extension) => `.${extension}`).join(',');
+// Briefs, and the annotations files (.json) an export writes beside them, to restore.
+const ACCEPT = IMPORT_PICKER_EXTENSIONS.map((extension) => `.${extension}`).join(',');
 
 type ListLoad =
   | { kind: 'loading' }
@@ -39,6 +47,7 @@ export function LibraryView({ onOpen, filesToImport, onFilesTaken }: LibraryView
   const [cancelNote, setCancelNote] = useState<string | null>(null);
   const abortRef = useRef<AbortController | null>(null);
   const [failures, setFailures] = useState<ImportFailure[]>([]);
+  const [restored, setRestored] = useState<RestoredFile[]>([]);
   const [dragging, setDragging] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
 
@@ -63,11 +72,13 @@ export function LibraryView({ onOpen, filesToImport, onFilesTaken }: LibraryView
     const controller = new AbortController();
     abortRef.current = controller;
     setFailures([]);
+    setRestored([]);
     setCancelNote(null);
     const outcome = await importFiles(files, { signal: controller.signal, onStatus: setProgress });
     abortRef.current = null;
     setProgress(null);
     setFailures(outcome.failures);
+    setRestored(outcome.restored);
     if (outcome.cancelled) {
       setCancelNote(
         outcome.imported.length > 0
@@ -141,6 +152,9 @@ export function LibraryView({ onOpen, filesToImport, onFilesTaken }: LibraryView
             void runImport(files);
           }}
         />
+        {load.kind === 'ready' && load.briefs.length > 0 && (
+          <LibraryExportButton briefs={load.briefs} />
+        )}
         <button
           type="button"
           className="button button-primary"
@@ -169,6 +183,11 @@ export function LibraryView({ onOpen, filesToImport, onFilesTaken }: LibraryView
               {cancelNote}
             </p>
           )}
+          {restored.map((restore, index) => (
+            <p key={index} className="library-status" role="status">
+              {describeAnnotationRestore(restore)}
+            </p>
+          ))}
           {failures.length > 0 && (
             <Alert
               title={

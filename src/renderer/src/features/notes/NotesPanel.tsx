@@ -4,6 +4,7 @@ import type { Section } from '../../../../shared/model';
 import type { BriefmarkHighlightLink } from '../../../../shared/briefmarkLink';
 import { Alert } from '../../components/Alert';
 import { Icon } from '../../components/Icon';
+import { CopySectionMarkdownButton } from '../export/CopySectionMarkdownButton';
 import type { HighlightReview } from '../highlights/review/HighlightReview';
 import { SectionHighlights } from '../highlights/review/SectionHighlights';
 import { sectionLabel } from '../reader/sectionLabel';
@@ -33,6 +34,7 @@ interface NoteRequest {
 }
 
 interface NotesPanelProps {
+  briefId: string;
   notes: BriefNotes;
   sections: readonly Section[];
   /** The section being read (scroll-spy); the section note follows it unless pinned. */
@@ -56,6 +58,7 @@ interface NotesPanelProps {
  * moves the text.
  */
 export function NotesPanel({
+  briefId,
   notes,
   sections,
   readingSectionId,
@@ -71,6 +74,10 @@ export function NotesPanel({
   const [heldId, setHeldId] = useState(readingSectionId);
   const [focusRequest, setFocusRequest] = useState(0);
   const [linkNotice, setLinkNotice] = useState<string | null>(null);
+  // A failed copy is told under the note it was for, and only while that note is shown.
+  const [copyError, setCopyError] = useState<{ noteId: string | null; message: string } | null>(
+    null,
+  );
   const tabsId = useId();
 
   // A note asked for (a quote went into it, or All notes opened it) shows until reading moves on.
@@ -192,6 +199,16 @@ export function NotesPanel({
             <p className="note-context-heading" dir="auto">
               {scope === 'brief' ? 'The whole brief' : heading}
             </p>
+            {(scope === 'brief' || section) && (
+              <CopySectionMarkdownButton
+                briefId={briefId}
+                sectionId={noteSectionId}
+                beforeCopy={() => notes.saver.flush()}
+                onError={(message) =>
+                  setCopyError(message === null ? null : { noteId: noteSectionId, message })
+                }
+              />
+            )}
             {scope === 'section' && section && (
               <button
                 type="button"
@@ -209,6 +226,11 @@ export function NotesPanel({
               </button>
             )}
           </div>
+        )}
+        {copyError && scope !== 'all' && copyError.noteId === noteSectionId && (
+          <p className="field-error note-copy-error" role="alert">
+            {copyError.message}
+          </p>
         )}
         {scope === 'section' && section && (
           <SectionHighlights sectionId={section.id} review={highlights} onQuote={quote} />

@@ -56,7 +56,6 @@ export function ReaderView({
   onOpenBrief,
 }: ReaderViewProps) {
   const [load, setLoad] = useState<BriefLoad>({ kind: 'loading' });
-  const [exportError, setExportError] = useState<string | null>(null);
   const [editingDetails, setEditingDetails] = useState(false);
   // The review of a new edition takes the notes' column while it is open.
   const [changesOpen, setChangesOpen] = useState(false);
@@ -193,21 +192,8 @@ export function ReaderView({
           </button>
         )}
         {brief && <ReadingSettingsMenu settings={settings} onChange={onSettingsChange} />}
-        {brief && (
-          <ExportButton
-            briefId={brief.id}
-            beforeExport={() => notes.saver.flush()}
-            onError={setExportError}
-          />
-        )}
+        {brief && <ExportButton briefId={brief.id} beforeExport={() => notes.saver.flush()} />}
       </header>
-      {exportError && (
-        <div className="banner">
-          <Alert title="Export failed" onDismiss={() => setExportError(null)}>
-            <p>{exportError}</p>
-          </Alert>
-        </div>
-      )}
       {brief && (
         <EditionBanner
           editions={editions}
@@ -284,6 +270,7 @@ export function ReaderView({
           {/* Kept mounted behind the changes, so a note being written keeps its editor state. */}
           <div className="notes-column" hidden={changesOpen && editions.review !== null}>
             <NotesPanel
+              briefId={brief.id}
               notes={notes}
               sections={brief.sections}
               readingSectionId={readingSectionId}
