@@ -67,18 +67,19 @@ async function typeFormattedNote(page: Page) {
   await page.keyboard.press('End');
 }
 
-/** What the export writes under section II, up to the next section's heading. */
+/** What the export writes under section II, up to the next part's heading. */
 function sectionII(markdown: string): string {
   const start = markdown.indexOf(`\n## ${SECTION_II}\n`);
   expect(start, 'section II heading').toBeGreaterThanOrEqual(0);
   const rest = markdown.slice(start + 1);
-  const next = rest.slice(1).search(/^#{2,3} /m);
+  // Only parts are at level 2; the note's own heading sits at level 3 below the part's.
+  const next = rest.slice(1).search(/^## /m);
   return (next < 0 ? rest : rest.slice(0, next + 1)).replace(/\n+$/, '\n');
 }
 
 /** The note and highlight typed by the tests above, as the export must write them. */
 function expectNoteAndHighlight(markdown: string, briefId: RegExp | string = /[\w-]+/) {
-  expect(markdown).toContain('##### Questions for the committee');
+  expect(markdown).toContain('### Questions for the committee');
   expect(markdown).toContain('- Which Allies are **below 2%**\n- Ask for the NDPP targets');
   expect(markdown).toContain(`Source: [NATO figures](${NATO_FIGURES})`);
   expect(markdown).toContain(`> ${PASSAGE}\\\n> — **Key point** · [open in Briefmark](`);

@@ -508,6 +508,29 @@ describe('exportBriefMarkdown', () => {
     expect(markdown).toContain('###### Depth 6\n\n**My heading**\n\ndeep note\n');
   });
 
+  it('nests a note’s headings right below its section, keeping their relative levels', () => {
+    const sections = [section('top', 1, 'Part one', '1', null)];
+    // The toolbar's heading is level 3; typed "# " and "## " give levels 1 and 2.
+    const toolbarOnly = exportNato(
+      [note('top', doc(heading(3, text('Asks')), heading(3, text('Risks'))))],
+      natoBrief({ sections }),
+    );
+    expect(headingsOf(toolbarOnly).slice(1)).toEqual([
+      [2, 'Part one'],
+      [3, 'Asks'],
+      [3, 'Risks'],
+    ]);
+    const nested = exportNato(
+      [note('top', doc(heading(2, text('Asks')), heading(3, text('Of the ministry'))))],
+      natoBrief({ sections }),
+    );
+    expect(headingsOf(nested).slice(1)).toEqual([
+      [2, 'Part one'],
+      [3, 'Asks'],
+      [4, 'Of the ministry'],
+    ]);
+  });
+
   it('keeps a note whose section is no longer in the brief', () => {
     const markdown = exportNato([
       note('ii', doc(paragraph(text('on II')))),

@@ -4,9 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatch } from '../../src/main/api/dispatch';
 import type { Library } from '../../src/main/services/Library';
 import { openLibrary } from '../../src/main/services/openLibrary';
-import { sectionPlainText } from '../../src/shared/anchoring/sectionText';
-import type { HighlightRole } from '../../src/shared/highlights';
 import type { NoteDoc } from '../../src/shared/model';
+import { highlightPhrase as highlight } from './helpers/annotatedLibrary';
 import { sampleBriefPath, tempDbPath } from './helpers/tempLibrary';
 
 const DETERRENCE = 'ii-allied-deterrence-and-defence';
@@ -27,27 +26,6 @@ async function sampleLibrary() {
   open.push(library);
   const { id } = await library.importFile('sample-brief.txt', readFileSync(sampleBriefPath));
   return { library, briefId: id };
-}
-
-/** Highlights `phrase` where it first occurs in the section, through the library. */
-function highlight(
-  library: Library,
-  briefId: string,
-  sectionId: string,
-  phrase: string,
-  role: HighlightRole,
-  comment = '',
-) {
-  const section = library.getBrief(briefId).sections.find((s) => s.id === sectionId)!;
-  const start = sectionPlainText(section).indexOf(phrase);
-  expect(start, phrase).toBeGreaterThanOrEqual(0);
-  const [made] = library.highlights.create(
-    briefId,
-    [{ sectionId, start, end: start + phrase.length }],
-    role,
-    comment,
-  );
-  return made!;
 }
 
 const text = (value: string, marks?: NoteDoc['marks']): NoteDoc =>
@@ -129,7 +107,7 @@ describe('Library.exportSectionMarkdown', () => {
     expect(markdown).not.toContain(READINESS);
     expect(headingsOf(markdown)).toEqual([
       [2, DETERRENCE_HEADING],
-      [5, 'Questions for the committee'],
+      [3, 'Questions for the committee'],
     ]);
   });
 
@@ -147,7 +125,7 @@ describe('Library.exportSectionMarkdown', () => {
     const { markdown } = library.exportSectionMarkdown(briefId, PLANS);
     expect(headingsOf(markdown)).toEqual([
       [2, PLANS_HEADING],
-      [5, 'Questions for the committee'],
+      [3, 'Questions for the committee'],
     ]);
     // Text order, whatever the order they were made in.
     expect(markdown.indexOf('most comprehensive defence plans')).toBeLessThan(
@@ -183,13 +161,13 @@ describe('Library.exportSectionMarkdown', () => {
     library.saveNote(briefId, null, FORMATTED_NOTE);
     library.saveNote(briefId, PLANS, { type: 'doc', content: [paragraph(text('Not this one'))] });
     const { markdown } = library.exportSectionMarkdown(briefId, null);
-    expect(markdown.startsWith(`# ${title}\n\n#### Questions for the committee\n\n- Which`)).toBe(
+    expect(markdown.startsWith(`# ${title}\n\n## Questions for the committee\n\n- Which`)).toBe(
       true,
     );
     expect(markdown).not.toContain('Not this one');
     expect(headingsOf(markdown)).toEqual([
       [1, title],
-      [4, 'Questions for the committee'],
+      [2, 'Questions for the committee'],
     ]);
   });
 

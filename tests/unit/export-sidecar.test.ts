@@ -149,7 +149,7 @@ describe('the W3C Web Annotation sidecar', () => {
       );
     }
     const followUp = noteItems.find((item) => item['briefmark:sectionId'] === SAMPLE.nsatu);
-    expect(followUp.body.value).toContain('## Follow-up');
+    expect(followUp.body.value).toContain('# Follow-up\n');
     expect(followUp.body.value).toContain('- **follow up** with the secretariat');
     expect(followUp.body.value).toContain('[NSATU page](https://www.nato.int/');
     expect(followUp.body.value).toContain('- [x] read the communiqué');

@@ -13,12 +13,31 @@ const KEPT_WITHOUT_TEXT = new Set(['horizontalRule']);
 
 /**
  * A copy of a note ready for TipTap's Markdown serializer: note headings sit below
- * `headingLevel` (the heading the note is exported under), blocks without text are dropped,
+ * `headingLevel` (the heading the note is exported under), keeping their relative levels, blocks without text are dropped,
  * unsafe links become plain text, adjacent lists are kept apart, and text that would read as
  * Markdown block syntax (a leading `#`, `-`, `1.`) or close a heading early is escaped.
  */
 export function prepareNoteForMarkdown(doc: NoteDoc, headingLevel: number): NoteDoc {
-  return { type: doc.type, content: prepareBlocks(doc.content ?? [], headingLevel) };
+  // The note's own top heading level sits one below the heading it is exported under, so a
+  // note whose headings are all level 3 (the toolbar's) does not leave levels out.
+  const top = topHeadingLevel(doc);
+  const offset = top === null ? headingLevel : headingLevel - (top - 1);
+  return { type: doc.type, content: prepareBlocks(doc.content ?? [], offset) };
+}
+
+function headingLevelOf(node: NoteDoc): number {
+  const ownLevel = typeof node.attrs?.level === 'number' ? node.attrs.level : 1;
+  return Math.min(6, Math.max(1, Math.trunc(ownLevel)));
+}
+
+function topHeadingLevel(node: NoteDoc): number | null {
+  let top: number | null =
+    node.type === 'heading' && noteHasText(node) ? headingLevelOf(node) : null;
+  for (const child of node.content ?? []) {
+    const level = topHeadingLevel(child);
+    if (level !== null && (top === null || level < top)) top = level;
+  }
+  return top;
 }
 
 /** True when the note holds any visible text; a note without text counts as no note. */
@@ -64,8 +83,7 @@ function prepareBlock(node: NoteDoc, headingLevel: number): NoteDoc[] {
 }
 
 function prepareHeading(node: NoteDoc, headingLevel: number): NoteDoc {
-  const ownLevel = typeof node.attrs?.level === 'number' ? node.attrs.level : 1;
-  const level = headingLevel + Math.min(6, Math.max(1, Math.trunc(ownLevel)));
+  const level = headingLevel + headingLevelOf(node);
   const content = prepareInline(node.content ?? [], 'heading');
   if (level <= 6) return { type: 'heading', attrs: { level }, content };
   // Deeper than Markdown allows: keep it visible as a bold line instead of flattening the outline.
