@@ -59,6 +59,15 @@ export const briefMetaSchema = z
 /** Base64 grows 4/3; a little slack for padding. */
 const maxBase64Length = Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4;
 
+/** A file the renderer read for the main process: its name and its bytes in base64. */
+const uploadedFile = {
+  fileName: z.string().min(1).max(255),
+  dataBase64: z
+    .string()
+    .max(maxBase64Length, 'The file is larger than the 50 MB import limit.')
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The file data is not valid base64.'),
+};
+
 /** One zod schema per API method; every request is parsed by its schema before a service sees it. */
 export const requestSchemas = {
   'app.welcome': empty,
@@ -66,16 +75,7 @@ export const requestSchemas = {
   'briefs.get': z.object({ briefId: id }).strict(),
   'briefs.markOpened': z.object({ briefId: id }).strict(),
   'briefs.updateMeta': z.object({ briefId: id, meta: briefMetaSchema }).strict(),
-  'briefs.import': z
-    .object({
-      fileName: z.string().min(1).max(255),
-      dataBase64: z
-        .string()
-        .max(maxBase64Length, 'The file is larger than the 50 MB import limit.')
-        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The file data is not valid base64.'),
-      importId: id.optional(),
-    })
-    .strict(),
+  'briefs.import': z.object({ ...uploadedFile, importId: id.optional() }).strict(),
   'imports.progress': z.object({ importId: id }).strict(),
   'imports.cancel': z.object({ importId: id }).strict(),
   'notes.list': z.object({ briefId: id }).strict(),
@@ -91,15 +91,7 @@ export const requestSchemas = {
       options: exportOptionsChangeSchema.optional(),
     })
     .strict(),
-  'annotations.restore': z
-    .object({
-      fileName: z.string().min(1).max(255),
-      dataBase64: z
-        .string()
-        .max(maxBase64Length, 'The file is larger than the 50 MB import limit.')
-        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The file data is not valid base64.'),
-    })
-    .strict(),
+  'annotations.restore': z.object(uploadedFile).strict(),
   'reading.position': z.object({ briefId: id }).strict(),
   'reading.savePosition': z.object({ briefId: id, position: readingPositionSchema }).strict(),
   'highlights.list': z.object({ briefId: id }).strict(),
@@ -123,6 +115,8 @@ export const requestSchemas = {
   'editions.adopt': z.object({ briefId: id, previousBriefId: id }).strict(),
   'editions.review': z.object({ briefId: id }).strict(),
   'editions.markReviewed': z.object({ highlightId: id }).strict(),
+  // The parts of a parsed link, each an id as elsewhere; the renderer parses the href strictly.
+  'links.resolve': z.object({ briefId: id, sectionId: id, highlightId: id }).strict(),
   'settings.get': empty,
   'settings.save': z.object({ settings: readerSettingsSchema }).strict(),
 } satisfies Record<ApiMethod, z.ZodType>;
