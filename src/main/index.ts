@@ -4,6 +4,7 @@ import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import { createDispatch } from './api/dispatch';
 import { resolveDatabasePath } from './dataLocation';
 import { APP_START_URL } from './electron/appOrigin';
+import { briefmarkLinkFromArgv } from './electron/briefmarkLinkFromArgv';
 import { buildAppMenu } from './electron/buildAppMenu';
 import { createMainWindow } from './electron/createMainWindow';
 import { denyPermissions } from './electron/denyPermissions';
@@ -11,8 +12,10 @@ import { describeStartupError } from './electron/describeStartupError';
 import { electronSqliteBinding } from './electron/electronSqliteBinding';
 import { handleDownloads } from './electron/handleDownloads';
 import { hardenWebContents } from './electron/hardenWebContents';
+import { OpenLinkQueue } from './electron/OpenLinkQueue';
 import { registerAppProtocol, registerAppSchemeAsPrivileged } from './electron/registerAppProtocol';
 import { registerApiHandler } from './electron/registerApiHandler';
+import { setAsBriefmarkLinkHandler } from './electron/setAsBriefmarkLinkHandler';
 import { createWorkerImporter } from './import/worker/createWorkerImporter';
 import { openLibrary } from './services/openLibrary';
 
@@ -42,6 +45,7 @@ function run(): void {
   const withDevTools = !app.isPackaged;
   let library: ReturnType<typeof openLibrary> | null = null;
   let mainWindow: BrowserWindow | null = null;
+  const links = new OpenLinkQueue();
 
   const openWindow = (): void => {
     mainWindow = createMainWindow({
@@ -49,18 +53,42 @@ function run(): void {
       startUrl: devServerUrl ?? APP_START_URL,
       withDevTools,
     });
+    links.attach(mainWindow);
     mainWindow.on('closed', () => (mainWindow = null));
   };
 
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
-  app.on('second-instance', () => {
-    // A second launch means "show me Briefmark": focus the window, or reopen it (macOS).
+  // Focuses the window, or reopens it (macOS) once the library is open.
+  const showWindow = (): void => {
     if (!mainWindow) {
       if (library) openWindow();
       return;
     }
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
+  };
+
+  // A briefmark:// link clicked in another app: shown in the window, which waits for it if it
+  // is not there yet. Only strict highlight links get through (OpenLinkQueue checks).
+  const openLink = (href: string | null): void => {
+    if (href !== null && links.open(href)) showWindow();
+  };
+
+  // Test profiles (BRIEFMARK_USER_DATA_DIR) must not take the system's links from the real app.
+  if (!userDataOverride) setAsBriefmarkLinkHandler();
+  // macOS hands links over with open-url, possibly before ready; Windows and Linux start the app
+  // with the link as an argument, or pass the argument to the running one (second-instance).
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    openLink(url);
+  });
+  openLink(briefmarkLinkFromArgv(process.argv));
+
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('second-instance', (_event, argv) => {
+    // A second launch means "show me Briefmark", and perhaps "at this link".
+    const href = briefmarkLinkFromArgv(argv);
+    if (href === null) showWindow();
+    else openLink(href);
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

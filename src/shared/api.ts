@@ -1,3 +1,4 @@
+import type { BriefmarkHighlightLink } from './briefmarkLink';
 import type { Brief, BriefMeta, BriefSummary, NoteDoc, SectionNote } from './model';
 import type { EditionCarryOver, EditionRef, EditionReview } from './editions';
 import type { ExportOptions } from './exportOptions';
@@ -75,6 +76,18 @@ export interface AnnotationRestore {
   notesRestored: number;
   /** Notes added below a different note the section already had. */
   notesMerged: number;
+}
+
+/**
+ * Where a `briefmark://` link leads in this library now. `highlightId` is set when the highlight
+ * can be shown in the text; otherwise `sectionId` is where it was (null when that section is
+ * gone too) and `note` says, in a sentence, what could not be found.
+ */
+export interface LinkDestination {
+  briefId: string;
+  sectionId: string | null;
+  highlightId: string | null;
+  note: string | null;
 }
 
 /**
@@ -170,6 +183,13 @@ export interface BriefmarkApi {
   'editions.review': (request: { briefId: string }) => EditionReview | null;
   /** Marks a carried-over highlight as checked, so it leaves the review list. */
   'editions.markReviewed': (request: { highlightId: string }) => { reviewedAt: string };
+  /**
+   * Follows a highlight link (the parts `parseBriefmarkHref` gives) to where it leads now: the
+   * highlight by its id, in whichever brief holds it (ids survive a sidecar restored into
+   * another library and a new edition; brief ids do not); else the link's brief, in its newest
+   * edition, at the section if it is still there. `not_found` when neither is in the library.
+   */
+  'links.resolve': (request: BriefmarkHighlightLink) => LinkDestination;
   /** Theme, font size and line width, shared by every brief. */
   'settings.get': (request: Record<string, never>) => ReaderSettings;
   'settings.save': (request: { settings: ReaderSettings }) => ReaderSettings;
@@ -202,6 +222,12 @@ export interface BriefmarkBridge {
   exportToFolder(
     request: ApiRequest<'export.files'>,
   ): Promise<ApiResult<{ folder: string; fileNames: string[] } | null>>;
+  /**
+   * `briefmark://` links the operating system handed to the app (a click in Obsidian, say);
+   * links that came before anyone listened are delivered on subscribing. Returns a function
+   * that unsubscribes.
+   */
+  onOpenLink(listener: (href: string) => void): () => void;
 }
 
 /** A file read by the desktop shell for the renderer to import with its usual progress UI. */

@@ -12,3 +12,6 @@ export const MENU_IMPORT_CHANNEL = 'briefmark:menu-import';
 
 /** Renderer -> main: export briefs into a folder the user picks in the native dialog. */
 export const EXPORT_TO_FOLDER_CHANNEL = 'briefmark:export-to-folder';
+
+/** Main -> renderer: a `briefmark://` link the operating system opened the app with. */
+export const OPEN_LINK_CHANNEL = 'briefmark:open-link';

@@ -98,7 +98,7 @@ test('opens the sample brief in a locked-down window served from app://', async 
       };
     });
     expect(exposed).toEqual({
-      keys: ['invoke', 'onImportFiles'],
+      keys: ['invoke', 'onImportFiles', 'exportToFolder', 'onOpenLink'],
       invokeType: 'function',
       require: 'undefined',
       process: 'undefined',

@@ -50,6 +50,7 @@ function handlersFor(library: Library, jobs: ImportJobs): Handlers {
       library.editions.adopt(briefId, previousBriefId),
     'editions.review': ({ briefId }) => library.editions.review(briefId),
     'editions.markReviewed': ({ highlightId }) => library.editions.markReviewed(highlightId),
+    'links.resolve': (link) => library.resolveLink(link),
     'settings.get': () => library.readerSettings(),
     'settings.save': ({ settings }) => library.saveReaderSettings(settings),
   };

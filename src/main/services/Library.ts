@@ -6,8 +6,10 @@ import type {
   AnnotationRestore,
   ExportedFile,
   ImportedBrief,
+  LinkDestination,
   MarkdownExport,
 } from '../../shared/api';
+import type { BriefmarkHighlightLink } from '../../shared/briefmarkLink';
 import type { Highlight } from '../../shared/highlights';
 import type {
   Brief,
@@ -29,6 +31,7 @@ import { BriefRepository } from '../db/repositories/BriefRepository';
 import { NoteRepository } from '../db/repositories/NoteRepository';
 import { ReadingPositionRepository } from '../db/repositories/ReadingPositionRepository';
 import { AnnotationRestorer } from './AnnotationRestorer';
+import { LinkResolver } from './LinkResolver';
 import { EditionBook } from './EditionBook';
 import { HighlightBook } from './HighlightBook';
 import { exportBriefMarkdown } from '../export/exportBriefMarkdown';
@@ -353,6 +356,11 @@ export class Library {
   /** Restores a sidecar's highlights and notes into the brief it was exported from. */
   restoreAnnotations(fileName: string, bytes: Uint8Array): AnnotationRestore {
     return new AnnotationRestorer(this.db, this.briefs, this.now).restore(fileName, bytes);
+  }
+
+  /** Where a `briefmark://` highlight link leads now; see LinkResolver. */
+  resolveLink(link: BriefmarkHighlightLink): LinkDestination {
+    return new LinkResolver(this.db, this.briefs).resolve(link);
   }
 
   // The brief's annotations as W3C Web Annotation JSON-LD.

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { api } from './api/api';
 import { onDesktopImportFiles } from './api/onDesktopImportFiles';
 import { Alert } from './components/Alert';
 import { RoleLabelsContext } from './features/highlights/useRoleLabels';
 import { LibraryView } from './features/library/LibraryView';
+import { useBriefmarkLinks } from './features/links/useBriefmarkLinks';
 import { ReaderView } from './features/reader/ReaderView';
 import { useReaderSettings } from './features/settings/useReaderSettings';
 import { readLastOpenBrief, rememberOpenBrief } from './lastOpenBrief';
@@ -17,6 +18,9 @@ export function App() {
   // Files from the desktop menu's Import…: the library view takes them and imports them.
   const [menuImport, setMenuImport] = useState<File[] | null>(null);
   const readerSettings = useReaderSettings();
+  const showBrief = useCallback((briefId: string) => setScreen({ kind: 'reader', briefId }), []);
+  const links = useBriefmarkLinks(showBrief);
+  const { openFromLocation } = links;
 
   useEffect(
     () =>
@@ -29,16 +33,25 @@ export function App() {
 
   useEffect(() => {
     let cancelled = false;
-    void api['app.welcome']({}).then((result) => {
+    void api['app.welcome']({}).then(async (result) => {
       if (cancelled) return;
       if (!result.ok) setStartError(result.error.message);
+      // A link in web mode's address opens in place of the last brief; a bad one leaves it.
+      if (await openFromLocation()) return;
       const briefId = (result.ok ? result.value.openBriefId : null) ?? readLastOpenBrief();
-      setScreen(briefId ? { kind: 'reader', briefId } : { kind: 'library' });
+      // Unless a link from the desktop shell opened a brief meanwhile.
+      setScreen((current) =>
+        current.kind !== 'starting'
+          ? current
+          : briefId
+            ? { kind: 'reader', briefId }
+            : { kind: 'library' },
+      );
     });
     return () => {
       cancelled = true;
     };
-  }, []);
+  }, [openFromLocation]);
 
   useEffect(() => {
     if (screen.kind === 'starting') return;
@@ -63,6 +76,13 @@ export function App() {
             </Alert>
           </div>
         )}
+        {links.message && (
+          <div className="banner">
+            <Alert title={links.message.title} onDismiss={links.dismissMessage}>
+              <p>{links.message.text}</p>
+            </Alert>
+          </div>
+        )}
         {screen.kind === 'starting' && (
           <p className="center-message muted">Opening your library…</p>
         )}
@@ -80,7 +100,10 @@ export function App() {
             settings={readerSettings.settings}
             onSettingsChange={readerSettings.change}
             onBack={() => setScreen({ kind: 'library' })}
-            onOpenBrief={(briefId) => setScreen({ kind: 'reader', briefId })}
+            onOpenBrief={showBrief}
+            reveal={links.reveal?.briefId === screen.briefId ? links.reveal : null}
+            onRevealed={links.revealed}
+            onOpenLink={(link) => void links.open(link)}
           />
         )}
       </div>

@@ -34,6 +34,7 @@ const METHODS: Record<ApiMethod, true> = {
   'editions.adopt': true,
   'editions.review': true,
   'editions.markReviewed': true,
+  'links.resolve': true,
   'settings.get': true,
   'settings.save': true,
 };

@@ -7,8 +7,9 @@ const TOKEN_STORAGE_KEY = 'briefmark.token';
 const KEEPALIVE_MAX_BYTES = 60_000;
 
 /**
- * Takes web mode's token from `#token=…` (then removes it from the address bar) or from
- * sessionStorage after a reload. Returns null when the page was opened without one.
+ * Takes web mode's token from `#token=…` (then removes it from the address bar, leaving what
+ * follows it, such as `&open=<link>`) or from sessionStorage after a reload. Returns null when
+ * the page was opened without one.
  */
 export function readWebToken(): string | null {
   const match = /^#token=([^&]+)/.exec(window.location.hash);
@@ -19,7 +20,12 @@ export function readWebToken(): string | null {
     } catch {
       // Storage can be disabled; the token still works until the page is reloaded.
     }
-    history.replaceState(null, '', window.location.pathname + window.location.search);
+    const rest = window.location.hash.slice(match[0].length).replace(/^&/, '');
+    history.replaceState(
+      null,
+      '',
+      window.location.pathname + window.location.search + (rest ? `#${rest}` : ''),
+    );
     return token;
   }
   try {

@@ -46,8 +46,8 @@ interface NotesPanelProps {
   /** Shows a section in the document. */
   onJumpToSection: (sectionId: string) => void;
   /**
-   * Shows the highlight a note links to; returns what to tell the user when it cannot
-   * (another brief's highlight, or one since deleted), else null.
+   * Shows the highlight a note links to (another brief's opens that brief); returns what to
+   * tell the user when it cannot (one since deleted), else null.
    */
   onOpenHighlightLink: (link: BriefmarkHighlightLink, from: HTMLElement) => string | null;
 }

@@ -25,6 +25,7 @@ import { ReadingSettingsMenu } from '../settings/ReadingSettingsMenu';
 import { useBriefNotes } from '../notes/useBriefNotes';
 import { useQuoteIntoNote } from '../notes/useQuoteIntoNote';
 import type { BriefmarkHighlightLink } from '../../../../shared/briefmarkLink';
+import type { LinkReveal } from '../links/useBriefmarkLinks';
 import { BriefDocument } from './BriefDocument';
 import { sectionDomId, sectionHeadingDomId } from './domIds';
 import { jumpToElement } from './jumpToElement';
@@ -45,6 +46,15 @@ interface ReaderViewProps {
   onBack: () => void;
   /** Opens another brief: the newer edition after "Import new edition…". */
   onOpenBrief?: (briefId: string) => void;
+  /**
+   * A link followed to this brief: its highlight is revealed with its popover (or its section
+   * shown) once the brief and its highlights are in, once per `seq`.
+   */
+  reveal?: LinkReveal | null;
+  /** Called once `reveal` has been shown. */
+  onRevealed?: (seq: number) => void;
+  /** Follows a note's link that leads out of this brief (the app opens where it goes). */
+  onOpenLink?: (link: BriefmarkHighlightLink) => void;
 }
 
 /** The reader for one brief: outline, document and notes side by side. */
@@ -54,6 +64,9 @@ export function ReaderView({
   onSettingsChange,
   onBack,
   onOpenBrief,
+  reveal,
+  onRevealed,
+  onOpenLink,
 }: ReaderViewProps) {
   const [load, setLoad] = useState<BriefLoad>({ kind: 'loading' });
   const [editingDetails, setEditingDetails] = useState(false);
@@ -140,12 +153,35 @@ export function ReaderView({
     [quoteIntoSectionNote],
   );
 
+  // A followed link shows its place once the brief and its highlights are in, once per request.
+  const revealedSeq = useRef<number | null>(null);
+  const highlightsLoaded = highlights.loadState.kind !== 'loading';
+  useEffect(() => {
+    if (!reveal || !brief || !highlightsLoaded || revealedSeq.current === reveal.seq) return;
+    revealedSeq.current = reveal.seq;
+    onRevealed?.(reveal.seq);
+    const shownIn =
+      reveal.highlightId === null
+        ? null
+        : (documentHighlightsRef.current?.reveal(reveal.highlightId, null) ?? null);
+    if (shownIn !== null) markJump(shownIn);
+    else if (reveal.sectionId !== null && sectionIds.includes(reveal.sectionId)) {
+      jumpToSection(reveal.sectionId);
+    }
+  });
+
   /** Follows a note's link back to a highlight; says why when it cannot. */
   const openHighlightLink = (link: BriefmarkHighlightLink, from: HTMLElement): string | null => {
-    if (link.briefId !== briefId) return 'That link goes to a highlight in another brief.';
+    // By the highlight's id first: a brief imported again (another library) has a new id.
     const target = highlights.highlights.find((candidate) => candidate.id === link.highlightId);
     if (target && target.status !== 'orphaned') {
       highlightReview.open(target, from);
+      return null;
+    }
+    if (!target && link.briefId !== briefId && onOpenLink) {
+      // Another brief's highlight: the app opens that brief at it (or says why it cannot).
+      void notes.saver.flush();
+      onOpenLink(link);
       return null;
     }
     if (sectionIds.includes(link.sectionId)) {
