@@ -6,6 +6,7 @@ import { describeAnnotationRestore } from '../shared/describeAnnotationRestore';
 import { isAnnotationsFileName, MAX_IMPORT_BYTES } from '../shared/importLimits';
 import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from '../shared/exportOptions';
 import type { Brief, Section } from '../shared/model';
+import { backup, doctor, restore } from './cliLibraryCare';
 import { resolveDatabasePath } from './dataLocation';
 import { MAX_SIDECAR_BYTES } from './export/readWebAnnotationSidecar';
 import { sidecarFileName } from './export/webAnnotationVocabulary';
@@ -29,10 +30,16 @@ Commands:
                             (to stdout without --out; into PATH if it is a folder)
   export --all --out FOLDER Export every brief into FOLDER, one file each, named after its
                             title; exporting again replaces the same files
+  doctor                    Check the library for damage and say what it holds; exit code 1
+                            when there is a problem
+  backup                    Back up the library now; prints the backup's path
+  restore                   List the backups, newest first, numbered
+  restore <file|number>     Replace the library with a backup (quit Briefmark first); the
+                            library as it was is saved as a backup first
 
 Options:
   --db PATH    Use this library file (default: BRIEFMARK_DB, else the user's data folder)
-  --json       Print machine-readable JSON only (import, list, show)
+  --json       Print machine-readable JSON only (import, list, show, doctor, backup, restore)
   --full-text  export: add each exported section's text under its heading
   --sidecar    export: also write the annotations as W3C Web Annotation JSON
                (<name>.annotations.json) beside each Markdown file; needs --out
@@ -44,6 +51,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   sampleBriefPath: string;
 }
+
+const COMMANDS = ['import', 'list', 'show', 'export', 'doctor', 'backup', 'restore'];
 
 /** A mistake in how the command was called: usage is printed and the exit code is 2. */
 class UsageError extends Error {}
@@ -72,10 +81,22 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stdout(USAGE);
       return command === undefined && !values.help ? 2 : 0;
     }
-    if (!['import', 'list', 'show', 'export'].includes(command)) {
+    if (!COMMANDS.includes(command)) {
       throw new UsageError(`Unknown command “${command}”.`);
     }
     const dbPath = resolveDatabasePath({ argv, env: io.env });
+    // These work on the library file itself, so they also serve a damaged library.
+    switch (command) {
+      case 'doctor':
+        if (args.length > 0) throw new UsageError('Expected: briefmark doctor');
+        return doctor(dbPath, values.json, io);
+      case 'backup':
+        if (args.length > 0) throw new UsageError('Expected: briefmark backup');
+        return await backup(dbPath, values.json, io);
+      case 'restore':
+        if (args.length > 1) throw new UsageError('Expected: briefmark restore [file|number]');
+        return restore(dbPath, args[0], values.json, io);
+    }
     library = openLibrary({
       dbPath,
       sampleBriefPath: io.sampleBriefPath,

@@ -1,8 +1,19 @@
+export type DatabaseErrorCode =
+  | 'database_newer'
+  | 'database_unreadable'
+  | 'database_locked'
+  | 'database_corrupt'
+  | 'backup_failed'
+  | 'restore_refused'
+  | 'restore_failed';
+
 /** A database problem the user can act on, with a sentence that says what happened. */
 export class DatabaseError extends Error {
   constructor(
-    readonly code: 'database_newer' | 'database_unreadable' | 'database_locked',
+    readonly code: DatabaseErrorCode,
     message: string,
+    /** For 'database_corrupt': the newest backup that passes its check, to offer restoring. */
+    readonly newestGoodBackup: string | null = null,
   ) {
     super(message);
     this.name = 'DatabaseError';

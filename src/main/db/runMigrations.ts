@@ -2,11 +2,23 @@ import type { Database } from 'better-sqlite3';
 import { DatabaseError } from './DatabaseError';
 import type { Migration } from './migrations/Migration';
 
+export interface RunMigrationsOptions {
+  /**
+   * Called once before migrating a database that already has a schema (and so the user's data)
+   * from version `from` to `to`; throwing stops the migration with nothing changed.
+   */
+  beforeMigrating?: (from: number, to: number) => void;
+}
+
 /**
  * Brings the schema to the newest version, one transaction per migration, so a failure leaves
  * the database at the last completed version. Refuses a database written by a newer Briefmark.
  */
-export function runMigrations(db: Database, migrations: readonly Migration[]): number {
+export function runMigrations(
+  db: Database,
+  migrations: readonly Migration[],
+  options: RunMigrationsOptions = {},
+): number {
   const latest = migrations.at(-1)?.version ?? 0;
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > latest) {
@@ -15,6 +27,7 @@ export function runMigrations(db: Database, migrations: readonly Migration[]): n
       `This library was saved by a newer version of Briefmark (schema ${current}; this version knows up to ${latest}). Update Briefmark to open it.`,
     );
   }
+  if (current > 0 && current < latest) options.beforeMigrating?.(current, latest);
   for (const migration of migrations) {
     if (migration.version <= current) continue;
     db.transaction(() => {

@@ -1,3 +1,6 @@
+/** Database errors whose message carries a path and a command the user needs in full. */
+const WHOLE_MESSAGE_CODES = new Set(['database_corrupt', 'backup_failed']);
+
 /** One sentence for the start-up error box: what went wrong and, where we know it, what to do. */
 export function describeStartupError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
@@ -11,7 +14,13 @@ export function describeStartupError(error: unknown): string {
       'start Briefmark with `npm start` from its folder, which builds the right one.'
     );
   }
-  if (error instanceof Error && error.name === 'DatabaseError') return firstLine(message);
+  if (error instanceof Error && error.name === 'DatabaseError') {
+    // Whole, however long: it names the backup to restore and the command that restores it.
+    if (WHOLE_MESSAGE_CODES.has((error as Error & { code?: string }).code ?? '')) {
+      return message.trim();
+    }
+    return firstLine(message);
+  }
   return `Briefmark could not start: ${firstLine(message)}`;
 }
 

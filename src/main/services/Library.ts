@@ -26,7 +26,9 @@ import {
 } from '../../shared/exportOptions';
 import { readerSettingsFrom, type ReaderSettings } from '../../shared/reader/readerSettings';
 import type { ReadingPosition } from '../../shared/reader/readingPosition';
+import type { LibraryBackups } from '../db/LibraryBackups';
 import { AppStateRepository } from '../db/repositories/AppStateRepository';
+import { scheduleDailyBackups, type DailyBackupSchedule } from '../db/scheduleDailyBackups';
 import { BriefRepository } from '../db/repositories/BriefRepository';
 import { NoteRepository } from '../db/repositories/NoteRepository';
 import { ReadingPositionRepository } from '../db/repositories/ReadingPositionRepository';
@@ -54,6 +56,10 @@ export interface LibraryOptions {
   runImport?: RunImport;
   /** Injectable clock so tests can pin timestamps. */
   now?: () => Date;
+  /** The library file's backups; given, the daily backup is scheduled while the library is open. */
+  backups?: LibraryBackups;
+  /** How long after opening the daily backup is first considered. */
+  dailyBackupDelayMs?: number;
 }
 
 const SAMPLE_OFFERED_KEY = 'sample_offered';
@@ -70,6 +76,9 @@ export class Library {
   readonly highlights: HighlightBook;
   /** Editions: carrying annotations over to a newer edition, and what to review after. */
   readonly editions: EditionBook;
+  /** Backups of the library file; null for a library that is not in a file. */
+  readonly backups: LibraryBackups | null;
+  private readonly dailyBackups: DailyBackupSchedule | null;
   private readonly now: () => Date;
   private readonly runImport: RunImport;
 
@@ -85,6 +94,11 @@ export class Library {
     this.highlights = new HighlightBook(db, this.briefs, this.now);
     this.editions = new EditionBook(db, this.briefs, this.now);
     this.runImport = options.runImport ?? importBriefFile;
+    this.backups = options.backups ?? null;
+    // Scheduled rather than taken here: opening never waits for a copy of the whole library.
+    this.dailyBackups = this.backups
+      ? scheduleDailyBackups(db, this.backups, { firstDelayMs: options.dailyBackupDelayMs })
+      : null;
   }
 
   /** On the library's first launch imports the sample brief and returns it for opening. */
@@ -393,6 +407,7 @@ export class Library {
   }
 
   close(): void {
+    this.dailyBackups?.stop();
     if (this.db.open) this.db.close();
   }
 }

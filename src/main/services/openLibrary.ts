@@ -1,3 +1,4 @@
+import { LibraryBackups } from '../db/LibraryBackups';
 import { openDatabase } from '../db/openDatabase';
 import { Library, type LibraryOptions } from './Library';
 
@@ -8,6 +9,9 @@ export interface OpenLibraryOptions extends LibraryOptions {
 }
 
 export function openLibrary(options: OpenLibraryOptions): Library {
-  const db = openDatabase(options.dbPath, { nativeBinding: options.nativeBinding });
-  return new Library(db, options);
+  const { dbPath, nativeBinding, now } = options;
+  const db = openDatabase(dbPath, { nativeBinding, now });
+  const backups =
+    dbPath === ':memory:' ? undefined : new LibraryBackups(dbPath, { nativeBinding, now });
+  return new Library(db, { backups, ...options });
 }
