@@ -10,25 +10,69 @@ import { readingPositionSchema } from './reader/readingPosition';
 const id = z.string().min(1).max(128);
 const empty = z.object({}).strict();
 
+// Attributes as the editor writes them (a heading's level, a link's href, a task's checked):
+// plain values only, as a restored sidecar keeps them. Any value here used to be accepted, so a
+// 10 MB string or an object nested 10,000 deep was stored, and the deep one failed to save.
+const noteAttrs = z.record(
+  z.string().max(64),
+  z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]),
+);
+
 const noteMark = z
   .object({
     type: z.string().min(1).max(64),
-    attrs: z.record(z.string(), z.unknown()).optional(),
+    attrs: noteAttrs.optional(),
   })
   .strict();
 
-/** TipTap JSON, checked for shape; node types are checked again when a note is serialized. */
-export const noteDocSchema: z.ZodType<NoteDoc> = z.lazy(() =>
+/**
+ * How deeply note nodes may nest: far more than the editor makes (a list inside a list adds
+ * two levels), far less than where parsing recurses out of stack (near 550 levels).
+ */
+export const MAX_NOTE_DEPTH = 100;
+
+const noteNodeSchema: z.ZodType<NoteDoc> = z.lazy(() =>
   z
     .object({
       type: z.string().min(1).max(64),
-      attrs: z.record(z.string(), z.unknown()).optional(),
-      content: z.array(noteDocSchema).max(10_000).optional(),
+      attrs: noteAttrs.optional(),
+      content: z.array(noteNodeSchema).max(10_000).optional(),
       marks: z.array(noteMark).max(32).optional(),
       text: z.string().max(1_000_000).optional(),
     })
     .strict(),
 );
+
+/**
+ * TipTap JSON, checked for shape; node types are checked again when a note is serialized.
+ * The depth is measured first, without recursion: a note nested 10,000 deep overflowed the
+ * stack of the recursive parse, and dispatch failed instead of refusing it.
+ */
+export const noteDocSchema: z.ZodType<NoteDoc> = z
+  .unknown()
+  .refine(
+    (value) => !nestsDeeperThan(value, MAX_NOTE_DEPTH),
+    `A note can nest at most ${MAX_NOTE_DEPTH} levels deep.`,
+  )
+  .pipe(noteNodeSchema);
+
+/** True when nodes nest, through `content`, more than `max` levels; level by level, no recursion. */
+function nestsDeeperThan(root: unknown, max: number): boolean {
+  let level: unknown[] = [root];
+  for (let depth = 1; level.length > 0; depth++) {
+    if (depth > max) return true;
+    const next: unknown[] = [];
+    for (const node of level) {
+      const content =
+        typeof node === 'object' && node !== null ? (node as { content?: unknown }).content : null;
+      // Longer lists are refused by the schema anyway; walking them would only cost time.
+      if (!Array.isArray(content) || content.length > 10_000) continue;
+      for (const child of content) next.push(child);
+    }
+    level = next;
+  }
+  return false;
+}
 
 const detail = z.string().trim().max(300).nullable();
 

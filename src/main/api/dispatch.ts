@@ -68,16 +68,17 @@ export function createDispatch(library: Library): Dispatch {
     if (!isApiMethod(method)) {
       return fail('unknown_method', `There is no API method called ${describe(method)}.`);
     }
-    const parsed = requestSchemas[method].safeParse(request);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue && issue.path.length > 0 ? ` (at ${issue.path.join('.')})` : '';
-      return fail(
-        'invalid_request',
-        `Invalid request for ${method}: ${issue?.message ?? 'malformed'}${where}.`,
-      );
-    }
     try {
+      // Inside the try: whatever a request holds, parsing it must end in an error value too.
+      const parsed = requestSchemas[method].safeParse(request);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const where = issue && issue.path.length > 0 ? ` (at ${clip(issue.path.join('.'))})` : '';
+        return fail(
+          'invalid_request',
+          `Invalid request for ${method}: ${clip(issue?.message ?? 'malformed')}${where}.`,
+        );
+      }
       const handler = handlers[method] as (request: unknown) => unknown;
       return { ok: true, value: await handler(parsed.data) };
     } catch (error) {
@@ -111,6 +112,11 @@ function toFailure(error: unknown): ApiResult<never> {
 
 function fail(code: ApiErrorCode, message: string): ApiResult<never> {
   return { ok: false, error: { code, message } };
+}
+
+// zod quotes unknown keys in its messages: a request with a 1 MB key would get it back whole.
+function clip(text: string): string {
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 
 function describe(method: unknown): string {

@@ -77,11 +77,21 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         failure('invalid_request', 'Requests from other sites are refused.'),
       );
     }
-    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    let path: string;
+    try {
+      path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    } catch {
+      return sendJson(res, 400, failure('invalid_request', 'The request path is not valid.'));
+    }
     if (path.startsWith(WEB_API_PREFIX)) return handleApi(req, res, path);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { allow: 'GET, HEAD', ...SECURITY_HEADERS }).end();
-      return;
+      // JSON like every refusal: a POST to /api/../x lands here once the path is normalised.
+      return sendJson(
+        res,
+        405,
+        failure('invalid_request', 'Only API calls under /api/ can use POST.'),
+        { allow: 'GET, HEAD' },
+      );
     }
     return serveStatic(res, path);
   }
@@ -118,7 +128,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     } catch {
       return sendJson(res, 400, failure('invalid_request', 'The request body is not valid JSON.'));
     }
-    const method = decodeURIComponent(path.slice(WEB_API_PREFIX.length));
+    let method: string;
+    try {
+      method = decodeURIComponent(path.slice(WEB_API_PREFIX.length));
+    } catch {
+      // A malformed escape (/api/%E0%A4%A) threw here and was answered as a 500 server failure.
+      return sendJson(res, 400, failure('unknown_method', 'The API method name is not valid.'));
+    }
     const result = await options.dispatch(method, request);
     sendJson(res, result.ok ? 200 : statusFor(result.error.code), result);
   }
@@ -198,7 +214,16 @@ function failure(code: ApiErrorCode, message: string): ApiResult<never> {
   return { ok: false, error: { code, message } };
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...SECURITY_HEADERS });
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    ...SECURITY_HEADERS,
+    ...headers,
+  });
   res.end(JSON.stringify(body));
 }
