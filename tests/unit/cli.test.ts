@@ -2,20 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/main/cli';
+import { cli } from './helpers/cli';
 import { projectRoot, sampleBriefPath, tempDbPath, tempDir } from './helpers/tempLibrary';
-
-async function cli(argv: string[], env: NodeJS.ProcessEnv = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, {
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-    env,
-    sampleBriefPath,
-  });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 describe('briefmark command line', () => {
   it('imports the sample brief and prints its sections and subsections as JSON', async () => {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/main/cli';
+import { cli } from './helpers/cli';
 import { openLibrary } from '../../src/main/services/openLibrary';
 import type { NoteDoc } from '../../src/shared/model';
 import { highlightPhrase } from './helpers/annotatedLibrary';
@@ -9,18 +9,6 @@ import { corruptPages, rootPagesOf } from './helpers/corruptPages';
 import { projectRoot, sampleBriefPath, tempDbPath } from './helpers/tempLibrary';
 
 const secondEditionPath = join(projectRoot, 'tests', 'fixtures', 'sample-brief-edition-2.txt');
-
-async function cli(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, {
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-    env: {},
-    sampleBriefPath,
-  });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 const noteDoc = (text: string): NoteDoc => ({
   type: 'doc',

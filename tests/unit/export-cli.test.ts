@@ -1,23 +1,11 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/main/cli';
+import { cli } from './helpers/cli';
 import { openLibrary } from '../../src/main/services/openLibrary';
 import { sectionPlainText } from '../../src/shared/anchoring/sectionText';
 import { parseExport } from './helpers/exportStructure';
 import { corpusDir, sampleBriefPath, tempDbPath, tempDir } from './helpers/tempLibrary';
-
-async function cli(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, {
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-    env: {},
-    sampleBriefPath,
-  });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 const SAMPLE_TITLE = "NATO DEFENCE MINISTERS' MEETING, 13-14 JUNE 2024: KEY TAKEAWAYS";
 
