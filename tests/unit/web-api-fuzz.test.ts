@@ -281,6 +281,11 @@ describe('web mode refuses every method to callers that are not the app', () => 
     ]) {
       expectRefused(await call({ path, body, headers: { origin } }), 403, `Origin ${origin}`);
     }
+    // A full address or a scheme-relative one in the request line, even with the right Host and
+    // token: only a path names what is asked for.
+    for (const target of [`http://evil.example${path}`, `//evil.example${path}`]) {
+      expectRefused(await call({ path: target, body }), 400, `request line ${target}`);
+    }
   });
 
   it('still answers the app after all of it', async () => {

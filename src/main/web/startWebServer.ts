@@ -77,9 +77,19 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         failure('invalid_request', 'Requests from other sites are refused.'),
       );
     }
+    const target = req.url ?? '/';
+    // Only a path: a full address ("http://evil.example/api/…") or a scheme-relative one would
+    // be read for its path alone, as if this server had been asked.
+    if (!target.startsWith('/') || target.startsWith('//')) {
+      return sendJson(
+        res,
+        400,
+        failure('invalid_request', 'Requests must name a path on this server, not an address.'),
+      );
+    }
     let path: string;
     try {
-      path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+      path = new URL(target, 'http://127.0.0.1').pathname;
     } catch {
       return sendJson(res, 400, failure('invalid_request', 'The request path is not valid.'));
     }
