@@ -4,6 +4,9 @@
  * briefmark: addresses a note may hold; the app follows them itself and never hands them to
  * the operating system.
  */
+/** The scheme of those links; the desktop app registers itself as its handler. */
+export const BRIEFMARK_LINK_SCHEME = 'briefmark';
+
 export interface BriefmarkHighlightLink {
   briefId: string;
   sectionId: string;

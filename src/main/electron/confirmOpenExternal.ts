@@ -34,5 +34,6 @@ export async function confirmOpenExternal(
   const { response } = parent
     ? await dialog.showMessageBox(parent, options)
     : await dialog.showMessageBox(options);
-  if (response === 0) await shell.openExternal(url);
+  // Reviewed for Electronegativity: only http, https and mailto get here, after the user said yes.
+  if (response === 0) await shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK
 }
