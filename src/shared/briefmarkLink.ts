@@ -4,14 +4,14 @@
  * briefmark: addresses a note may hold; the app follows them itself and never hands them to
  * the operating system.
  */
-/** The scheme of those links; the desktop app registers itself as its handler. */
-export const BRIEFMARK_LINK_SCHEME = 'briefmark';
-
 export interface BriefmarkHighlightLink {
   briefId: string;
   sectionId: string;
   highlightId: string;
 }
+
+/** The scheme of those links; the desktop app registers itself as its handler. */
+export const BRIEFMARK_LINK_SCHEME = 'briefmark';
 
 // Brief and highlight ids are UUIDs; section ids are heading slugs, percent-encoded in the link
 // because a slug keeps the letters of any script. Nothing else (no query, no userinfo, no
