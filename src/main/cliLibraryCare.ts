@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { backupTimeText } from './db/backupFileName';
 import { diagnoseLibrary, type LibraryDiagnosis } from './db/diagnoseLibrary';
+import { DatabaseError } from './db/DatabaseError';
 import { LibraryBackups, type CheckedBackup } from './db/LibraryBackups';
+import { LibraryLock, libraryInUseMessage } from './db/LibraryLock';
 
 /** Where the library-care commands write; the same streams as the rest of the CLI. */
 export interface CareOutput {
@@ -41,6 +43,14 @@ export function restore(
     if (json) out.stdout(JSON.stringify(list.map(backupJson), null, 2));
     else out.stdout(describeBackups(backups, list));
     return 0;
+  }
+  // The app would go on with the library it has open and write over the restored one.
+  const holder = LibraryLock.holder(dbPath);
+  if (holder) {
+    throw new DatabaseError(
+      'library_in_use',
+      `Briefmark did not restore the backup: ${libraryInUseMessage(dbPath, holder)} Nothing was changed.`,
+    );
   }
   const result = backups.restore(backupPathFor(backups, target));
   if (json) {

@@ -2,6 +2,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import { createDispatch } from './api/dispatch';
+import { LibraryLock } from './db/LibraryLock';
 import { resolveDatabasePath } from './dataLocation';
 import { APP_START_URL } from './electron/appOrigin';
 import { briefmarkLinkFromArgv } from './electron/briefmarkLinkFromArgv';
@@ -17,7 +18,7 @@ import { registerAppProtocol, registerAppSchemeAsPrivileged } from './electron/r
 import { registerApiHandler } from './electron/registerApiHandler';
 import { setAsBriefmarkLinkHandler } from './electron/setAsBriefmarkLinkHandler';
 import { createWorkerImporter } from './import/worker/createWorkerImporter';
-import { openLibrary } from './services/openLibrary';
+import { LibraryHost } from './services/LibraryHost';
 
 const APP_NAME = 'Briefmark';
 // out/main/index.js sits next to out/preload and out/renderer.
@@ -43,7 +44,7 @@ if (!app.requestSingleInstanceLock()) {
 function run(): void {
   const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
   const withDevTools = !app.isPackaged;
-  let library: ReturnType<typeof openLibrary> | null = null;
+  let host: LibraryHost | null = null;
   let mainWindow: BrowserWindow | null = null;
   const links = new OpenLinkQueue();
 
@@ -57,10 +58,10 @@ function run(): void {
     mainWindow.on('closed', () => (mainWindow = null));
   };
 
-  // Focuses the window, or reopens it (macOS) once the library is open.
+  // Focuses the window, or reopens it (macOS) once the library is open or its backups offered.
   const showWindow = (): void => {
     if (!mainWindow) {
-      if (library) openWindow();
+      if (host) openWindow();
       return;
     }
     if (mainWindow.isMinimized()) mainWindow.restore();
@@ -94,11 +95,24 @@ function run(): void {
     if (process.platform !== 'darwin') app.quit();
   });
   // Last event before exit: pending note saves from the closing window have been answered.
-  app.on('quit', () => library?.close());
+  app.on('quit', () => host?.close());
 
   void app.whenReady().then(() => {
     try {
-      library = openLibrary({
+      // One app per library, before it is touched: the single-instance lock covers only this
+      // profile, and another (BRIEFMARK_USER_DATA_DIR, --db) may have the same library open.
+      const lock = LibraryLock.acquire(
+        resolveDatabasePath({
+          argv: process.argv,
+          env: process.env,
+          userDataDir: app.getPath('userData'),
+        }),
+        'desktop',
+      );
+      app.once('quit', () => lock?.release());
+      // A damaged library opens the window on the recovery screen, which offers its backups;
+      // other failures (a newer Briefmark's library, say) still stop here with a message.
+      host = LibraryHost.forFile({
         dbPath: resolveDatabasePath({
           argv: process.argv,
           env: process.env,
@@ -115,7 +129,7 @@ function run(): void {
           isPackaged: app.isPackaged,
           env: process.env,
         }),
-      });
+      }).open();
     } catch (error) {
       dialog.showErrorBox('Briefmark could not start', describeStartupError(error));
       app.exit(1);
@@ -124,7 +138,7 @@ function run(): void {
     denyPermissions(session.defaultSession);
     handleDownloads(session.defaultSession);
     registerAppProtocol(join(outDir, 'renderer'));
-    registerApiHandler(createDispatch(library), devServerUrl);
+    registerApiHandler(createDispatch(host), devServerUrl);
     Menu.setApplicationMenu(buildAppMenu({ withDevTools }));
     openWindow();
     app.on('activate', () => {

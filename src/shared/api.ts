@@ -1,3 +1,4 @@
+import type { BackupEntry, BackupListing, BackupRestore } from './backups';
 import type { BriefmarkHighlightLink } from './briefmarkLink';
 import type { Brief, BriefMeta, BriefSummary, NoteDoc, SectionNote } from './model';
 import type { EditionCarryOver, EditionRef, EditionReview } from './editions';
@@ -18,7 +19,11 @@ export type ApiErrorCode =
   | 'encrypted'
   | 'damaged'
   | 'cancelled'
+  /** The library could not be opened (it is damaged): only the backups methods answer. */
+  | 'library_unavailable'
   | 'database_error'
+  | 'disk_full'
+  | 'library_read_only'
   | 'internal_error';
 
 export interface ApiError {
@@ -96,7 +101,11 @@ export interface LinkDestination {
  */
 export interface BriefmarkApi {
   /** Imports and returns the sample brief on the library's first launch; later `null`. */
-  'app.welcome': (request: Record<string, never>) => { openBriefId: string | null };
+  /** `readOnlyNotice`: a sentence to show while the library is open read-only, else null. */
+  'app.welcome': (request: Record<string, never>) => {
+    openBriefId: string | null;
+    readOnlyNotice: string | null;
+  };
   'briefs.list': (request: Record<string, never>) => BriefSummary[];
   'briefs.get': (request: { briefId: string }) => Brief;
   /** Marks the brief as opened now (library order, "last opened"). */
@@ -193,6 +202,18 @@ export interface BriefmarkApi {
   /** Theme, font size and line width, shared by every brief. */
   'settings.get': (request: Record<string, never>) => ReaderSettings;
   'settings.save': (request: { settings: ReaderSettings }) => ReaderSettings;
+  /**
+   * The library's backups, newest first, each checked; `problem` says why the library could not
+   * be opened, when it could not. Answers while the library is unavailable, as do the other two.
+   */
+  'backups.list': (request: Record<string, never>) => BackupListing;
+  /** A manual backup of the library, taken now. */
+  'backups.create': (request: Record<string, never>) => BackupEntry;
+  /**
+   * Replaces the library with the backup of this name (from `backups.list`, never a path) after
+   * saving the library as it is as a `before-restore` backup; the restored library is open after.
+   */
+  'backups.restore': (request: { fileName: string }) => BackupRestore;
 }
 
 export type ApiMethod = keyof BriefmarkApi;

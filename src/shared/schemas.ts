@@ -163,6 +163,10 @@ export const requestSchemas = {
   'links.resolve': z.object({ briefId: id, sectionId: id, highlightId: id }).strict(),
   'settings.get': empty,
   'settings.save': z.object({ settings: readerSettingsSchema }).strict(),
+  'backups.list': empty,
+  'backups.create': empty,
+  // A bare name the main process looks up in the backups folder's list; never opened as a path.
+  'backups.restore': z.object({ fileName: z.string().min(1).max(255) }).strict(),
 } satisfies Record<ApiMethod, z.ZodType>;
 
 export function isApiMethod(method: unknown): method is ApiMethod {

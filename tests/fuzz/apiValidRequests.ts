@@ -155,5 +155,13 @@ export function validRequestsFor(context: ValidRequestContext): ValidRequests {
     },
     'settings.get': { request: {} },
     'settings.save': { request: { settings: DEFAULT_READER_SETTINGS } },
+    'backups.list': { request: {} },
+    'backups.create': { request: {} },
+    // Named like a backup, and not one: a fuzzed restore must never replace the library.
+    'backups.restore': {
+      request: { fileName: 'library-2000-01-01T000000Z-manual.sqlite3' },
+      ids: ['fileName'],
+      answers: ['not_found'],
+    },
   };
 }

@@ -1,15 +1,21 @@
 import type { ApiErrorCode, ApiMethod, ApiRequest, ApiResponse, ApiResult } from '../../shared/api';
 import { isApiMethod, requestSchemas } from '../../shared/schemas';
 import { DatabaseError } from '../db/DatabaseError';
+import { storageFailure } from '../db/storageFailure';
 import { ImportJobs } from '../services/ImportJobs';
 import type { Library } from '../services/Library';
+import { LibraryHost } from '../services/LibraryHost';
 import { ServiceError } from '../services/ServiceError';
+import { backupHandlers, isBackupMethod, type BackupMethod } from './backupHandlers';
 
 type Handlers = {
   [M in ApiMethod]: (request: ApiRequest<M>) => ApiResponse<M> | Promise<ApiResponse<M>>;
 };
 
-function handlersFor(library: Library, jobs: ImportJobs): Handlers {
+/** Every method but the backups ones, which answer without a library. */
+type LibraryHandlers = Omit<Handlers, BackupMethod>;
+
+function handlersFor(library: Library, jobs: ImportJobs): LibraryHandlers {
   return {
     'app.welcome': () => library.welcome(),
     'briefs.list': () => library.listBriefs(),
@@ -62,8 +68,20 @@ export type Dispatch = (method: unknown, request: unknown) => Promise<ApiResult<
  * The one entry point both transports end in: checks the method, parses the request with its
  * zod schema, calls the service, and turns every failure into an error value. Never throws.
  */
-export function createDispatch(library: Library): Dispatch {
-  const handlers = handlersFor(library, new ImportJobs());
+export function createDispatch(source: Library | LibraryHost): Dispatch {
+  const host = source instanceof LibraryHost ? source : LibraryHost.around(source);
+  const jobs = new ImportJobs();
+  const backups = backupHandlers(host);
+  let current: { library: Library; handlers: LibraryHandlers } | null = null;
+  // Looked up on every request: after a restore the host holds a newly opened library, and
+  // while the library could not be opened only the backups methods answer.
+  const handlerFor = (method: ApiMethod): unknown => {
+    if (isBackupMethod(method)) return backups[method];
+    const library = host.library;
+    if (!library) throw host.unavailable();
+    if (current?.library !== library) current = { library, handlers: handlersFor(library, jobs) };
+    return current.handlers[method];
+  };
   return async (method, request) => {
     if (!isApiMethod(method)) {
       return fail('unknown_method', `There is no API method called ${describe(method)}.`);
@@ -79,33 +97,25 @@ export function createDispatch(library: Library): Dispatch {
           `Invalid request for ${method}: ${clip(issue?.message ?? 'malformed')}${where}.`,
         );
       }
-      const handler = handlers[method] as (request: unknown) => unknown;
+      const handler = handlerFor(method) as (request: unknown) => unknown;
       return { ok: true, value: await handler(parsed.data) };
     } catch (error) {
-      return toFailure(error);
+      return toFailure(error, host.backups?.libraryPath ?? null);
     }
   };
 }
 
-function toFailure(error: unknown): ApiResult<never> {
+function toFailure(error: unknown, libraryPath: string | null): ApiResult<never> {
   if (error instanceof ServiceError) return fail(error.code, error.message);
-  if (error instanceof DatabaseError) return fail('database_error', error.message);
+  const database = error instanceof DatabaseError ? error : storageFailure(error, libraryPath);
+  if (database) {
+    const code = database.code;
+    return fail(
+      code === 'disk_full' || code === 'library_read_only' ? code : 'database_error',
+      database.message,
+    );
+  }
   const message = error instanceof Error ? error.message : String(error);
-  if (/SQLITE_FULL|database or disk is full/i.test(message)) {
-    return fail(
-      'database_error',
-      'The disk is full: nothing was saved. Free some space and try again.',
-    );
-  }
-  if (/SQLITE_READONLY|readonly database/i.test(message)) {
-    return fail('database_error', 'The library file is read-only: nothing was saved.');
-  }
-  if (/SQLITE_BUSY|database is locked/i.test(message)) {
-    return fail(
-      'database_error',
-      'The library is busy in another program: nothing was saved. Try again.',
-    );
-  }
   console.error('briefmark: unexpected error in dispatch', error);
   return fail('internal_error', `Something went wrong inside Briefmark: ${message}`);
 }

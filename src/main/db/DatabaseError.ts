@@ -5,7 +5,10 @@ export type DatabaseErrorCode =
   | 'database_corrupt'
   | 'backup_failed'
   | 'restore_refused'
-  | 'restore_failed';
+  | 'restore_failed'
+  | 'library_read_only'
+  | 'disk_full'
+  | 'library_in_use';
 
 /** A database problem the user can act on, with a sentence that says what happened. */
 export class DatabaseError extends Error {

@@ -29,6 +29,7 @@ import type { ReadingPosition } from '../../shared/reader/readingPosition';
 import type { LibraryBackups } from '../db/LibraryBackups';
 import { AppStateRepository } from '../db/repositories/AppStateRepository';
 import { scheduleDailyBackups, type DailyBackupSchedule } from '../db/scheduleDailyBackups';
+import { readOnlyLibraryNotice } from '../db/storageFailure';
 import { BriefRepository } from '../db/repositories/BriefRepository';
 import { NoteRepository } from '../db/repositories/NoteRepository';
 import { ReadingPositionRepository } from '../db/repositories/ReadingPositionRepository';
@@ -102,8 +103,12 @@ export class Library {
   }
 
   /** On the library's first launch imports the sample brief and returns it for opening. */
-  async welcome(): Promise<{ openBriefId: string | null }> {
-    if (this.appState.get(SAMPLE_OFFERED_KEY)) return { openBriefId: null };
+  async welcome(): Promise<{ openBriefId: string | null; readOnlyNotice: string | null }> {
+    // A read-only library is shown as it is: no sample brief, and a notice for as long as it is open.
+    if (this.db.readonly) {
+      return { openBriefId: null, readOnlyNotice: readOnlyLibraryNotice(this.db.name) };
+    }
+    if (this.appState.get(SAMPLE_OFFERED_KEY)) return { openBriefId: null, readOnlyNotice: null };
     const fileName = basename(this.options.sampleBriefPath);
     const bytes = readFileSync(this.options.sampleBriefPath);
     const document = await this.runImport(fileName, bytes, {});
@@ -116,7 +121,7 @@ export class Library {
         return this.store(fileName, bytes, document);
       })
       .immediate();
-    return { openBriefId };
+    return { openBriefId, readOnlyNotice: null };
   }
 
   listBriefs(): BriefSummary[] {
@@ -277,7 +282,10 @@ export class Library {
     const options = withExportOptions(this.exportOptions(), change);
     const result = this.exportMarkdownWith(briefId, options);
     // Remembered only once the export worked: a refused one leaves the choices as they were.
-    if (change !== undefined) this.appState.set(EXPORT_OPTIONS_KEY, JSON.stringify(options));
+    // A read-only library exports all the same; the choices are just not remembered.
+    if (change !== undefined && !this.db.readonly) {
+      this.appState.set(EXPORT_OPTIONS_KEY, JSON.stringify(options));
+    }
     return result;
   }
 
@@ -331,8 +339,10 @@ export class Library {
   ): { files: ExportedFile[] } {
     const options = withExportOptions(this.exportOptions(), change);
     const result = this.exportFilesWith(briefIds, options);
-    // As with exportMarkdown: remembered only once the export worked.
-    if (change !== undefined) this.appState.set(EXPORT_OPTIONS_KEY, JSON.stringify(options));
+    // As with exportMarkdown: remembered only once the export worked, and not in a read-only library.
+    if (change !== undefined && !this.db.readonly) {
+      this.appState.set(EXPORT_OPTIONS_KEY, JSON.stringify(options));
+    }
     return result;
   }
 

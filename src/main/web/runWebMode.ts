@@ -2,8 +2,9 @@ import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { createDispatch } from '../api/dispatch';
 import { resolveDatabasePath } from '../dataLocation';
+import { LibraryLock } from '../db/LibraryLock';
 import { createSourceWorkerImporter } from '../import/worker/createSourceWorkerImporter';
-import { openLibrary } from '../services/openLibrary';
+import { LibraryHost } from '../services/LibraryHost';
 import { startWebServer } from './startWebServer';
 
 export interface WebModeOptions {
@@ -28,23 +29,30 @@ export async function runWebMode(options: WebModeOptions): Promise<void> {
     throw new Error(`--port must be a number from 0 to 65535, not “${values.port}”.`);
   }
   const dbPath = resolveDatabasePath({ argv: options.argv, env: process.env });
-  const library = openLibrary({
+  // Taken before the library is touched, so a second Briefmark on it leaves it as it is;
+  // released when the process exits.
+  LibraryLock.acquire(dbPath, 'web');
+  // A damaged library does not stop web mode: the page offers its backups instead.
+  const host = LibraryHost.forFile({
     dbPath,
     sampleBriefPath: options.sampleBriefPath,
     runImport: createSourceWorkerImporter(),
-  });
+  }).open();
   const server = await startWebServer({
-    dispatch: createDispatch(library),
+    dispatch: createDispatch(host),
     rendererDir: options.rendererDir,
     port,
   });
   console.log(`Briefmark web mode: open ${server.url}`);
   console.log(`Library: ${dbPath}. Press Ctrl+C to stop.`);
+  if (host.problem) {
+    console.log(`${host.problem.message} Open the page to restore one of its backups.`);
+  }
   if (values.open) openInBrowser(server.url);
 
   const stop = () => {
     void server.close().then(() => {
-      library.close();
+      host.close();
       process.exit(0);
     });
   };

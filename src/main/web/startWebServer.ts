@@ -214,7 +214,12 @@ function statusFor(code: ApiErrorCode): number {
     case 'damaged':
       return 422;
     case 'cancelled':
+    case 'library_read_only':
       return 409;
+    case 'disk_full':
+      return 507;
+    case 'library_unavailable':
+      return 503;
     default:
       return 500;
   }

@@ -11,6 +11,7 @@ import './styles/highlight-review.css';
 import './styles/settings.css';
 import './styles/editions.css';
 import './styles/export.css';
+import './styles/backups.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -37,6 +37,9 @@ const METHODS: Record<ApiMethod, true> = {
   'links.resolve': true,
   'settings.get': true,
   'settings.save': true,
+  'backups.list': true,
+  'backups.create': true,
+  'backups.restore': true,
 };
 
 function typedMethod<M extends ApiMethod>(

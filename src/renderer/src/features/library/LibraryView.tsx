@@ -6,6 +6,7 @@ import { Alert } from '../../components/Alert';
 import { Icon } from '../../components/Icon';
 import { BriefList } from './BriefList';
 import { LibraryExportButton } from '../export/LibraryExportButton';
+import { BackupsButton } from '../backups/BackupsButton';
 import { describeAnnotationRestore } from '../../../../shared/describeAnnotationRestore';
 import { IMPORT_PICKER_EXTENSIONS } from '../../../../shared/importLimits';
 import {
@@ -152,6 +153,7 @@ export function LibraryView({ onOpen, filesToImport, onFilesTaken }: LibraryView
             void runImport(files);
           }}
         />
+        <BackupsButton />
         {load.kind === 'ready' && load.briefs.length > 0 && (
           <LibraryExportButton briefs={load.briefs} />
         )}

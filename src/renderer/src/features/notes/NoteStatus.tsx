@@ -1,6 +1,6 @@
 import type { NoteSaveState } from './NoteSaveState';
 
-/** The save state in words: "Saving…", "Saved" or the error; announced politely. */
+/** The save state in words: "Saving…", "Saved" or the error, which stays until a save works. */
 export function NoteStatus({ state }: { state: NoteSaveState }) {
   const text =
     state.kind === 'saving'
@@ -8,7 +8,8 @@ export function NoteStatus({ state }: { state: NoteSaveState }) {
       : state.kind === 'saved'
         ? 'Saved'
         : state.kind === 'error'
-          ? state.message
+          ? // The saver keeps the text and retries: say so, or a refusal reads like a loss.
+            `${state.message} The note stays here, and Briefmark keeps trying to save it.`
           : '';
   return (
     <p
