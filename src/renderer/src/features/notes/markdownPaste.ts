@@ -1,6 +1,7 @@
 import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { escapeMarkdownHtml } from './escapeMarkdownHtml';
+import { withoutUnsafeLinks } from './withoutUnsafeLinks';
 
 // Block syntax at a line start, or inline emphasis, code or links anywhere.
 const MARKDOWN_HINT =
@@ -13,8 +14,8 @@ export function looksLikeMarkdown(text: string): boolean {
 
 /**
  * Pasting plain text that looks like Markdown inserts it as formatted content (HTML in it stays
- * text). Rich (HTML) clipboard content is left to ProseMirror, which keeps only what the note
- * schema allows.
+ * text, links go only to addresses a note may hold). Rich (HTML) clipboard content is left to
+ * ProseMirror, which keeps only what the note schema allows.
  */
 export const MarkdownPaste = Extension.create({
   name: 'markdownPaste',
@@ -30,9 +31,14 @@ export const MarkdownPaste = Extension.create({
             if (!clipboard || clipboard.types.includes('text/html')) return false;
             const text = clipboard.getData('text/plain');
             if (!text || !looksLikeMarkdown(text) || !editor.markdown) return false;
-            return editor.commands.insertContent(escapeMarkdownHtml(text), {
-              contentType: 'markdown',
-            });
+            try {
+              const content = editor.markdown.parse(escapeMarkdownHtml(text));
+              return editor.commands.insertContent(withoutUnsafeLinks(content));
+            } catch {
+              // Markdown the note cannot hold as parsed (an image alone on its line leaves its
+              // alt text outside any paragraph) goes in as the plain text it is.
+              return false;
+            }
           },
         },
       }),

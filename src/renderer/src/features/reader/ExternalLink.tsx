@@ -12,8 +12,20 @@ export function ExternalLink({ href, children }: ExternalLinkProps) {
     event.preventDefault();
     openExternalLink(href);
   };
+  // A middle click is no click event: left to the browser, it would open a tab without asking.
+  const openFromAuxClick = (event: MouseEvent<HTMLAnchorElement>) => {
+    event.preventDefault();
+    if (event.button === 1) openExternalLink(href);
+  };
   return (
-    <a href={href} rel="noreferrer noopener" target="_blank" title={href} onClick={open}>
+    <a
+      href={href}
+      rel="noreferrer noopener"
+      target="_blank"
+      title={href}
+      onClick={open}
+      onAuxClick={openFromAuxClick}
+    >
       {children}
     </a>
   );
