@@ -1,8 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { MarkdownManager } from '@tiptap/markdown';
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdownHtml } from '../../src/renderer/src/features/notes/escapeMarkdownHtml';
-import { withoutUnsafeLinks } from '../../src/renderer/src/features/notes/withoutUnsafeLinks';
+import { withoutUnsafeLinks } from '../../src/shared/notes/withoutUnsafeLinks';
 import { createNoteExtensions } from '../../src/shared/notes/noteExtensions';
+import { createDispatch } from '../../src/main/api/dispatch';
+import { openLibrary } from '../../src/main/services/openLibrary';
+import { sampleBriefPath, tempDbPath } from './helpers/tempLibrary';
 
 const PASTED = [
   '[script](javascript:alert(1)) [mixed](JaVaScRiPt:alert(2)) [data](data:text/html,<script>alert(3)</script>)',
@@ -42,5 +46,27 @@ describe('Markdown pasted into a note', () => {
       expect(text(cleaned)).toContain(word);
     }
     expect(JSON.stringify(cleaned)).toContain('"bold"');
+  });
+});
+
+describe('a note saved with unsafe links, by any page that can call the API', () => {
+  it('is stored and exported without them, its text whole', async () => {
+    const library = openLibrary({ dbPath: tempDbPath(), sampleBriefPath });
+    try {
+      const dispatch = createDispatch(library);
+      const { id: briefId } = await library.importFile('sample.txt', readFileSync(sampleBriefPath));
+      const parsed = new MarkdownManager({ extensions: createNoteExtensions() }).parse(PASTED);
+      const saved = await dispatch('notes.save', { briefId, sectionId: null, doc: parsed });
+      expect(saved.ok).toBe(true);
+
+      const [note] = library.listNotes(briefId);
+      expect(hrefs(note!.doc)).toEqual(['https://example.org/report', 'mailto:desk@example.org']);
+      expect(text(note!.doc)).toBe(text(parsed));
+      const { markdown } = library.exportMarkdown(briefId);
+      expect(markdown).not.toMatch(/javascript:|vbscript:|data:text|file:\/\//i);
+      expect(markdown).toContain('[web](https://example.org/report)');
+    } finally {
+      library.close();
+    }
   });
 });

@@ -48,6 +48,7 @@ import { importBriefFile } from '../import/importBriefFile';
 import type { ImportOptions } from '../import/ImportOptions';
 import type { RunImport } from '../import/worker/createWorkerImporter';
 import { sectionPlainText } from '../import/sectionPlainText';
+import { withoutUnsafeLinks } from '../../shared/notes/withoutUnsafeLinks';
 import { ServiceError } from './ServiceError';
 
 export interface LibraryOptions {
@@ -226,7 +227,7 @@ export class Library {
       throw new ServiceError('not_found', `The brief has no section with id “${sectionId}”.`);
     }
     const updatedAt = this.now().toISOString();
-    this.notes.save(briefId, sectionId, doc, updatedAt);
+    this.notes.save(briefId, sectionId, withoutUnsafeLinks(doc), updatedAt);
     return { updatedAt };
   }
 

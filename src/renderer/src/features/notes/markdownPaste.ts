@@ -1,7 +1,7 @@
 import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { escapeMarkdownHtml } from './escapeMarkdownHtml';
-import { withoutUnsafeLinks } from './withoutUnsafeLinks';
+import { withoutUnsafeLinks } from '../../../../shared/notes/withoutUnsafeLinks';
 
 // Block syntax at a line start, or inline emphasis, code or links anywhere.
 const MARKDOWN_HINT =
