@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
+import { wordZipBombs } from './craftZip';
 import type { Random } from './mulberry32';
+import { damageZip } from './zipDamage';
 
 /** One file to import: a name (whose extension picks the importer) and its bytes. */
 export interface FuzzCase {
@@ -436,9 +438,18 @@ export interface RandomCaseOptions {
   renameChance: number;
 }
 
+// Other names each format goes by: a seed is sometimes imported under one of them.
+const ALIASES: Record<string, readonly string[]> = {
+  html: ['html', 'htm', 'xhtml'],
+  md: ['md', 'markdown'],
+  qmd: ['qmd', 'md', 'markdown'],
+  txt: ['txt', 'text'],
+};
+
 /**
  * Endless random cases: a seed, mutated one to three times (for Word files, often inside the
- * ZIP so the damage reaches the XML parser), sometimes renamed to another format's extension.
+ * ZIP so the damage reaches the XML parser, or in the ZIP's own structure), sometimes renamed to
+ * another format's extension, often to another name for its own format (.htm, .markdown, .text).
  */
 export async function* randomCases(
   random: Random,
@@ -450,14 +461,22 @@ export async function* randomCases(
     const binary =
       seed.extension === 'pdf' || seed.extension === 'docx' || seed.extension === 'epub';
     const source = binary ? seed.bytes : window(random, seed.bytes, options.maxTextBytes);
+    const inZip = seed.extension === 'docx' ? random.next() : 1;
     const [name, bytes] =
-      seed.extension === 'docx' && random.next() < 0.5
+      inZip < 0.45
         ? await mutateDocxParts(random, source)
-        : mutate(random, source, seed.extension);
+        : inZip < 0.7
+          ? (damageZip(random, source) ?? mutate(random, source, seed.extension))
+          : mutate(random, source, seed.extension);
     const renamed = random.next() < options.renameChance || seed.extension === 'epub';
-    const extension = renamed ? random.pick(EXTENSIONS) : seed.extension;
+    const aliases = ALIASES[seed.extension];
+    const extension = renamed
+      ? random.pick(EXTENSIONS)
+      : aliases && random.next() < 0.4
+        ? random.pick(aliases)
+        : seed.extension;
     yield {
-      label: `${name} < ${seed.name}${renamed ? ` as .${extension}` : ''}`,
+      label: `${name} < ${seed.name}${extension !== seed.extension ? ` as .${extension}` : ''}`,
       fileName: `case-${index}-${baseName(seed.name).slice(0, 40)}.${extension}`,
       bytes,
     };
@@ -618,6 +637,7 @@ export async function specialCases(
     'paragraphs.docx',
     await zipDocx(docxParagraph('Body text.').repeat(10_000)),
   );
+  for (const bomb of wordZipBombs()) add(bomb.label, bomb.fileName, bomb.bytes);
   add(
     'EPUB as .docx (a ZIP without a Word body)',
     'book.docx',

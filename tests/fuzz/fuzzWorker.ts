@@ -1,21 +1,19 @@
 import { parentPort } from 'node:worker_threads';
 import { importBriefFile } from '../../src/main/import/importBriefFile';
 import { ImportError } from '../../src/main/import/ImportError';
-import type { CaseOutcome, CaseRequest } from './caseMessages';
+import type { CaseMessage, CaseRequest } from './caseMessages';
 
-// Imports one case after another; the parent times each case and replaces a worker that hangs.
+// Imports one case after another; the parent watches each case as the app's importer does
+// (progress resets the stall clock) and replaces a worker that runs past the limits.
 parentPort?.on('message', (request: CaseRequest) => {
   const started = performance.now();
-  const reply = (outcome: CaseOutcome) => parentPort?.postMessage(outcome);
-  importBriefFile(request.fileName, request.bytes).then(
-    (document) =>
-      reply({
-        kind: 'imported',
-        ms: performance.now() - started,
-        sections: document.sections.length,
-      }),
+  const post = (message: CaseMessage) => parentPort?.postMessage(message);
+  importBriefFile(request.fileName, request.bytes, {
+    onProgress: () => post({ kind: 'progress' }),
+  }).then(
+    (document) => post({ kind: 'imported', ms: performance.now() - started, document }),
     (error: unknown) =>
-      reply(
+      post(
         error instanceof ImportError
           ? {
               kind: 'refused',

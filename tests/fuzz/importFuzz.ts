@@ -1,10 +1,16 @@
-// The long import fuzz run: `npx tsx tests/fuzz/importFuzz.ts [--seed N] [--cases N] [--minutes M]`.
-// Exits non-zero on any crash, hang or unclear error message.
+// The long import fuzz run (npm run test:fuzz, and part of npm run test:durability):
+// `npx tsx tests/fuzz/importFuzz.ts [--seed N] [--cases N] [--minutes M] [--workers N]`.
+// Every case is imported under the app's time limits, then through Library.importFile into a
+// real library file. Exits non-zero on any crash, hang, unclear error message, library changed
+// by a failed import, brief that does not read back, or failed integrity check.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { IMPORT_TIME_LIMITS } from '../../src/main/import/worker/ImportWatchdog';
 import { loadSeeds, randomCases, specialCases, type FuzzCase } from './fuzzCases';
 import { mulberry32 } from './mulberry32';
-import { formatReport, runFuzz } from './runFuzz';
+import { formatReport, fuzzProblems, runFuzz } from './runFuzz';
 
 const { values } = parseArgs({
   options: {
@@ -12,7 +18,7 @@ const { values } = parseArgs({
     cases: { type: 'string', default: '3000' },
     minutes: { type: 'string', default: '15' },
     workers: { type: 'string', default: '2' },
-    'timeout-seconds': { type: 'string', default: '20' },
+    'stall-seconds': { type: 'string', default: String(IMPORT_TIME_LIMITS.stallMs / 1000) },
   },
 });
 const seed = values.seed ? Number(values.seed) : Math.floor(Math.random() * 2 ** 32);
@@ -46,12 +52,17 @@ function progressEvery(step: number): () => void {
   };
 }
 
-const report = await runFuzz(allCases(), {
-  workers: Number(values.workers),
-  timeoutMs: Number(values['timeout-seconds']) * 1000,
-  budgetMs: Number(values.minutes) * 60_000,
-  onCase: progressEvery(250),
-});
-console.log(formatReport(seed, report));
-const failed = report.crashes.length + report.hangs.length + report.unclearMessages.length;
-process.exit(failed > 0 ? 1 : 0);
+const libraryFolder = mkdtempSync(join(tmpdir(), 'briefmark-import-fuzz-'));
+try {
+  const report = await runFuzz(allCases(), {
+    workers: Number(values.workers),
+    limits: { ...IMPORT_TIME_LIMITS, stallMs: Number(values['stall-seconds']) * 1000 },
+    budgetMs: Number(values.minutes) * 60_000,
+    libraryFolder,
+    onCase: progressEvery(250),
+  });
+  console.log(formatReport(seed, report));
+  process.exitCode = fuzzProblems(report).length > 0 ? 1 : 0;
+} finally {
+  rmSync(libraryFolder, { recursive: true, force: true });
+}

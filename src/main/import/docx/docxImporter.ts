@@ -9,6 +9,7 @@ import { deepMarkupWarning, flattenDeepHtml } from '../html/flattenDeepHtml';
 import { parseHtmlDocument, type HtmlDocument } from '../html/parseHtmlDocument';
 import { statedDate } from '../html/readHtmlMeta';
 import type { StatedMeta } from '../html/StatedMeta';
+import { checkUnpackedSize } from './checkUnpackedSize';
 import { docxStyleMap } from './docxStyleMap';
 import { readDocxPackage, type DocxPackage } from './readDocxPackage';
 import { readXmlText } from './readXmlText';
@@ -88,6 +89,7 @@ export const docxImporter: BriefImporter = {
     if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) {
       throw damaged(fileName, bytes);
     }
+    checkUnpackedSize(bytes, fileName);
     let docx: DocxPackage;
     try {
       docx = await readDocxPackage(bytes);

@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { BriefDocument } from '../../../shared/model';
 import { ImportError } from '../ImportError';
 import type { ImportOptions } from '../ImportOptions';
+import { IMPORT_TIME_LIMITS, ImportWatchdog } from './ImportWatchdog';
 import type { WorkerReply, WorkerRequest } from './workerMessages';
 
 export type RunImport = (
@@ -18,15 +19,24 @@ export interface WorkerImporterOptions {
    * the TypeScript entry loads (Node 20 does not apply `--import` loaders to a worker's entry).
    */
   typescriptLoaderUrl?: string;
-  /** A stuck parse is stopped after this long. */
+  /** An import reporting no progress for this long is stopped (IMPORT_STALL_SECONDS by default). */
+  stallMs?: number;
+  /** Any import is stopped after this long (IMPORT_DEADLINE_MINUTES by default). */
   timeoutMs?: number;
   /** Caps the worker's heap, so a hostile file cannot take the whole machine's memory. */
   maxHeapMb?: number;
 }
 
-/** Runs each import in its own worker thread; aborting or a timeout terminates it at once. */
+/**
+ * Runs each import in its own worker thread. Aborting terminates it at once; so does an import
+ * that stalls (no progress for `stallMs`) or overruns `timeoutMs`, which then fails with a
+ * sentence saying Briefmark gave up. Each import starts a fresh thread, so the next one is unaffected.
+ */
 export function createWorkerImporter(options: WorkerImporterOptions): RunImport {
-  const timeoutMs = options.timeoutMs ?? 10 * 60_000;
+  const limits = {
+    stallMs: options.stallMs ?? IMPORT_TIME_LIMITS.stallMs,
+    deadlineMs: options.timeoutMs ?? IMPORT_TIME_LIMITS.deadlineMs,
+  };
   return (fileName, bytes, importOptions) =>
     new Promise<BriefDocument>((resolve, reject) => {
       const { signal, onProgress } = importOptions;
@@ -42,29 +52,20 @@ export function createWorkerImporter(options: WorkerImporterOptions): RunImport 
       const settle = (outcome: () => void) => {
         if (settled) return;
         settled = true;
-        clearTimeout(timer);
+        watchdog.stop();
         signal?.removeEventListener('abort', onAbort);
         void worker.terminate();
         outcome();
       };
       const onAbort = () => settle(() => reject(cancelled(fileName)));
-      const timer = setTimeout(
-        () =>
-          settle(() =>
-            reject(
-              new ImportError(
-                'import_failed',
-                `“${fileName}” took longer than ${Math.round(timeoutMs / 60_000)} minutes to read, so the import was stopped.`,
-              ),
-            ),
-          ),
-        timeoutMs,
-      );
+      const watchdog = new ImportWatchdog(fileName, limits, (error) => settle(() => reject(error)));
       signal?.addEventListener('abort', onAbort, { once: true });
 
       worker.on('message', (reply: WorkerReply) => {
-        if (reply.kind === 'progress') onProgress?.(reply.progress);
-        else if (reply.kind === 'done') settle(() => resolve(reply.document));
+        if (reply.kind === 'progress') {
+          watchdog.progressed();
+          onProgress?.(reply.progress);
+        } else if (reply.kind === 'done') settle(() => resolve(reply.document));
         else if (reply.kind === 'failed')
           settle(() => reject(new ImportError(reply.code, reply.message)));
         else settle(() => reject(new Error(reply.message)));
