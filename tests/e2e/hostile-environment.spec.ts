@@ -1,48 +1,20 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdtempSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/webMode';
 import { openSectionNote } from './helpers/openSectionNote';
 import { painted, selectPassage } from './helpers/passages';
+import { canMountTmpfs } from '../unit/helpers/canMountTmpfs';
+import { makeFileReadOnly } from '../unit/helpers/readOnlyFiles';
 
 const TITLE = /NATO DEFENCE MINISTERS' MEETING, 13-14 JUNE 2024/i;
 const SECTION_II = 'II. ALLIED DETERRENCE AND DEFENCE';
 const PASSAGE = 'These show 23 Allies meeting the 2% target in 2024';
 
-const isRoot = process.getuid?.() === 0;
-
 // Each test restarts web mode twice or three times.
 test.describe.configure({ timeout: 120_000 });
-
-/**
- * Makes the library file read-only from outside, as a user or another program would. Root
- * ignores permissions, so there the file gets the immutable flag (the Finder's "Locked").
- */
-function makeReadOnly(path: string): () => void {
-  if (!isRoot) {
-    chmodSync(path, 0o444);
-    return () => chmodSync(path, 0o644);
-  }
-  execFileSync('chattr', ['+i', path]);
-  return () => execFileSync('chattr', ['-i', path]);
-}
-
-/** Whether this machine lets the test mount a small tmpfs (root in a container usually may). */
-function canMountTmpfs(): boolean {
-  if (!isRoot) return false;
-  const probe = mkdtempSync(join(tmpdir(), 'briefmark-mount-probe-'));
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe], { stdio: 'ignore' });
-    execFileSync('umount', [probe]);
-    return true;
-  } catch {
-    return false;
-  } finally {
-    rmSync(probe, { recursive: true, force: true });
-  }
-}
 
 async function openBriefFromLibrary(page: Page, url: string) {
   await page.goto(url);
@@ -66,7 +38,7 @@ test('a read-only library opens for reading, says so, and keeps on screen what c
 
   let undo = () => {};
   await app.restart(() => {
-    undo = makeReadOnly(app.dbPath);
+    undo = makeFileReadOnly(app.dbPath);
   });
   try {
     await openBriefFromLibrary(page, app.url);

@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { Library } from '../../src/main/services/Library';
 import { openLibrary } from '../../src/main/services/openLibrary';
 import type { Highlight } from '../../src/shared/highlights';
 import type { NoteDoc } from '../../src/shared/model';
+import { canMountTmpfs } from './helpers/canMountTmpfs';
 import { sampleBriefPath, tempDir } from './helpers/tempLibrary';
 
 const note = (text: string): NoteDoc => ({
@@ -136,19 +136,7 @@ describe('a full disk, as SQLite sees it through max_page_count', () => {
   });
 });
 
-const canMount = (() => {
-  if (process.getuid?.() !== 0) return false;
-  const probe = mkdtempSync(join(tmpdir(), 'briefmark-mount-probe-'));
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe], { stdio: 'ignore' });
-    execFileSync('umount', [probe]);
-    return true;
-  } catch {
-    return false;
-  } finally {
-    rmSync(probe, { recursive: true, force: true });
-  }
-})();
+const canMount = canMountTmpfs();
 
 // Root in a container may mount a small tmpfs: a real full disk, ENOSPC from the kernel.
 describe.skipIf(!canMount)('a really full disk (a 4 MB tmpfs)', () => {
