@@ -208,6 +208,24 @@ describe('importing Markdown', () => {
     ]);
   });
 
+  it('drops the code of an inline script or style, but not prose that names the tag', async () => {
+    const doc = await fromMarkdown(
+      [
+        '## Section',
+        '',
+        'Before <script>top.__pwned=1; fetch("https://attacker.example")</script> after <style>p{background:url(https://attacker.example/x)}</style> end.',
+        '',
+        'Use the <script> tag with care.',
+      ].join('\n'),
+    );
+    expect(JSON.stringify(doc)).not.toMatch(/__pwned|attacker\.example/);
+    const blocks = doc.sections[0]?.blocks ?? [];
+    expect(blocks.map((b) => (b.type === 'paragraph' ? textOf(b.content) : b.type))).toEqual([
+      'Before after end.',
+      'Use the tag with care.',
+    ]);
+  });
+
   it('places a footnote after the section that first cites it', async () => {
     const doc = await fromMarkdown(
       '---\ntitle: Notes\nauthors: [Ada, Grace]\ndate: 2024-06-13\n---\n\n## First\n\nNo notes.\n\n## Second\n\nA claim.[^src]\n\n## Third\n\nEnd.\n\n[^src]: The source, page 4.\n',

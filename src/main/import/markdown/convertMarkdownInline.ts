@@ -20,13 +20,24 @@ function popMark(marks: TextMark[], type: TextMark['type']): void {
 /**
  * Converts markdown-it inline tokens to the model: bold, italic, code and links (unsafe hrefs
  * become inert), footnote references; soft breaks become spaces; inline HTML is dropped except
- * `<br>`, which becomes a line break; images are skipped.
+ * `<br>`, which becomes a line break, and with it the code of an inline `<script>` or `<style>`;
+ * images are skipped.
  */
 export function convertMarkdownInline(children: readonly Token[] | null): Inline[] {
   const out: Inline[] = [];
   const marks: TextMark[] = [];
   let afterDroppedHtml = false;
-  for (const token of children ?? []) {
+  const tokens = children ?? [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    // The code of an inline <script> or <style> is not text the author wrote for readers. An
+    // unclosed tag hides nothing: "use the <script> tag" in prose keeps the rest of its sentence.
+    const closing = hiddenElementEnd(tokens, i);
+    if (closing !== null) {
+      i = closing;
+      afterDroppedHtml = true;
+      continue;
+    }
     const dropsHtml = token.type === 'html_inline' && !/^<br\s*\/?>$/i.test(token.content);
     switch (token.type) {
       case 'text':
@@ -78,4 +89,17 @@ export function convertMarkdownInline(children: readonly Token[] | null): Inline
     afterDroppedHtml = dropsHtml;
   }
   return trimInlines(out);
+}
+
+/** For an inline `<script>` or `<style>` at `start`, the index of its closing tag; else null. */
+function hiddenElementEnd(tokens: readonly Token[], start: number): number | null {
+  const opening = tokens[start];
+  const element = opening?.type === 'html_inline' && /^<(script|style)\b/i.exec(opening.content);
+  if (!element) return null;
+  const close = new RegExp(`^</${element[1]}\\s*>$`, 'i');
+  for (let i = start + 1; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.type === 'html_inline' && close.test(token.content)) return i;
+  }
+  return null;
 }
