@@ -178,6 +178,8 @@ test('deletes a highlight, and Undo or Ctrl+Z brings it back', async ({ page, ap
     .getByRole('button', { name: 'Delete' })
     .click();
   await expect.poll(() => painted(page, 'key-point')).toEqual([]);
+  // The paint goes at once; Ctrl+Z has something to undo once the delete is saved (the toast).
+  await expect(toast).toBeVisible();
   await page.keyboard.press('ControlOrMeta+z');
   await expect.poll(() => painted(page, 'key-point')).toEqual([phrase]);
 

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import type { HighlightRole } from '../../../src/shared/highlights';
 
 /**
@@ -61,21 +61,28 @@ export function paintedTexts(page: Page): Promise<string[]> {
   );
 }
 
-/** Clicks the middle of the first line of the painted range whose text starts with `text`. */
+/** Clicks the middle of the first line of the painted range starting with `text`; its popover opens. */
 export async function clickPainted(page: Page, text: string): Promise<void> {
-  const point = await page.evaluate((text) => {
-    for (const [name, highlight] of CSS.highlights) {
-      if (!name.startsWith('hl-') || name === 'hl-active') continue;
-      for (const range of highlight) {
-        if (!(range instanceof Range) || !range.toString().startsWith(text)) continue;
-        range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-        const line = range.getClientRects()[0]!;
-        return { x: line.left + line.width / 2, y: line.top + line.height / 2 };
+  // A passage is painted the moment it is highlighted, but answers a click only once the
+  // library has saved it: until its popover opens, click again.
+  const popover = page.getByTestId('highlight-popover');
+  await expect(async () => {
+    if (await popover.isVisible()) return;
+    const point = await page.evaluate((text) => {
+      for (const [name, highlight] of CSS.highlights) {
+        if (!name.startsWith('hl-') || name === 'hl-active') continue;
+        for (const range of highlight) {
+          if (!(range instanceof Range) || !range.toString().startsWith(text)) continue;
+          range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+          const line = range.getClientRects()[0]!;
+          return { x: line.left + line.width / 2, y: line.top + line.height / 2 };
+        }
       }
-    }
-    throw new Error(`nothing painted starts with “${text}”`);
-  }, text);
-  await page.mouse.click(point.x, point.y);
+      throw new Error(`nothing painted starts with “${text}”`);
+    }, text);
+    await page.mouse.click(point.x, point.y);
+    await expect(popover).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
 }
 
 /** Whether the painted passage starting with `text` lies inside the document pane's view. */
