@@ -1,5 +1,7 @@
-// `npm run test:durability [-- --trials N --seed N --min-delay MS --max-delay MS]`: kills a
-// process writing annotations and notes N times and reports what an acknowledged write lost.
+// `npm run test:durability [-- --trials N --seed N --min-delay MS --max-delay MS
+// --backups-first --opening-trials N]`: kills a process writing annotations and notes, backing
+// up and restoring now and then, N times, then N first launches of a new library, and reports
+// what an acknowledged write lost.
 import { parseArgs } from 'node:util';
 import { formatFigures } from './formatFigures';
 import { crashFiguresPass, runCrashTrials } from './runCrashTrials';
@@ -10,6 +12,8 @@ const { values } = parseArgs({
     seed: { type: 'string' },
     'min-delay': { type: 'string', default: '50' },
     'max-delay': { type: 'string', default: '1500' },
+    'backups-first': { type: 'boolean', default: false },
+    'opening-trials': { type: 'string', default: '10' },
   },
 });
 const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(values.seed);
@@ -20,6 +24,8 @@ const figures = await runCrashTrials({
   seed,
   killDelayMs: [Number(values['min-delay']), Number(values['max-delay'])],
   log: (line) => console.log(line),
+  backupsFirst: values['backups-first'],
+  openingTrials: Number(values['opening-trials']),
 });
 console.log(formatFigures(figures));
 if (!crashFiguresPass(figures)) {

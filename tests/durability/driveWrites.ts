@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Dispatch } from '../../src/main/api/dispatch';
+import type { BackupEntry } from '../../src/shared/backups';
 import {
   HIGHLIGHT_ROLES,
   type Highlight,
@@ -32,6 +33,16 @@ export interface WriteDriverOptions {
   emit(message: WriterMessage): void;
   /** Checkpoints the WAL into the library file, as SQLite does on its own once the WAL is long. */
   checkpoint(mode: string): void;
+  /**
+   * Runs a restore with the second connection closed: a restore needs the only connection to
+   * the library, as in the app, where nothing else holds it open.
+   */
+  withoutCheckpointer<T>(run: () => Promise<T>): Promise<T>;
+  /**
+   * Backs up, writes a little and restores that backup, over and over, so that most kills land
+   * in a backup or a restore; otherwise those come now and then among the writes.
+   */
+  backupsFirst?: boolean;
 }
 
 /** Past this many live highlights deleting outweighs creating, so the library stays small. */
@@ -41,18 +52,25 @@ const LONGEST_NOTE = 40;
 const CHECKPOINT_MODES = ['PASSIVE', 'FULL', 'RESTART', 'TRUNCATE'];
 /** How often a writer checkpoints, per write: chosen once per writer. */
 const CHECKPOINT_SHARES = [0, 0.02, 0.1, 0.25];
+/** How often a writer backs up (a manual backup, as from the backups dialog), per write. */
+const BACKUP_SHARES = [0, 0.04, 0.1];
+/** The share of those turns that restores one of the writer's recent backups instead. */
+const RESTORE_SHARE = 0.35;
 const WORDS = 'allied readiness pledge budget forces training logistics review deadline'.split(' ');
 
 /**
  * Writes annotations and notes through the API as fast as it can, until the process is killed:
  * highlights created over one or two sections, recoloured, commented, deleted and restored, and
- * notes growing a paragraph at a time. Announces each write before dispatching it and
- * acknowledges it once the dispatch resolved.
+ * notes growing a paragraph at a time; now and then a manual backup, or a restore of one of its
+ * recent backups. Announces each write before dispatching it and acknowledges it once the
+ * dispatch resolved.
  */
 export async function driveWrites(options: WriteDriverOptions): Promise<never> {
   const { dispatch, briefId, sections, random, tag, emit } = options;
-  const live = new Map(Object.entries(options.state.highlights));
-  const notes = new Map(Object.entries(options.state.notes));
+  let live = new Map(Object.entries(options.state.highlights));
+  let notes = new Map(Object.entries(options.state.notes));
+  /** The backups this writer took, with what they hold, for restoring. */
+  const backups: { fileName: string; live: typeof live; notes: typeof notes }[] = [];
   /** Selections this writer deleted, part by part, for restoring. */
   const deleted: [string, HighlightState][][] = [];
   const selectable = sections.filter((section) => section.length >= 20);
@@ -62,10 +80,10 @@ export async function driveWrites(options: WriteDriverOptions): Promise<never> {
     method: string,
     request: unknown,
     effect: LibraryEffect,
-    create?: CreateIntent,
+    extra: { create?: CreateIntent; restoreFrom?: string } = {},
   ): Promise<unknown> => {
     seq += 1;
-    emit({ type: 'intent', seq, method, effect, ...(create ? { create } : {}) });
+    emit({ type: 'intent', seq, method, effect, ...extra });
     const result = await dispatch(method, request);
     if (!result.ok) {
       emit({ type: 'refused', seq, message: result.error.message });
@@ -92,9 +110,7 @@ export async function driveWrites(options: WriteDriverOptions): Promise<never> {
     const comment = random.next() < 0.5 ? '' : `Why this? ${tag}-${seq + 1}`;
     const request = { briefId, ranges, role, comment };
     const created = (await write('highlights.create', request, emptyEffect(), {
-      ranges,
-      role,
-      comment,
+      create: { ranges, role, comment },
     })) as Highlight[] | null;
     if (!created) return;
     const effect = emptyEffect();
@@ -170,22 +186,60 @@ export async function driveWrites(options: WriteDriverOptions): Promise<never> {
     emit({ type: 'ack', seq });
   };
 
-  // Some writers checkpoint often, so kills land during checkpoints; some never, so the WAL grows.
-  const checkpointShare = random.pick(CHECKPOINT_SHARES);
-  for (;;) {
+  const takeBackup = async () => {
+    const entry = (await write('backups.create', {}, emptyEffect())) as BackupEntry | null;
+    if (!entry) return;
+    backups.push({ fileName: entry.fileName, live: new Map(live), notes: new Map(notes) });
+    emit({ type: 'ack', seq, backup: entry.fileName });
+  };
+
+  const restoreBackup = async () => {
+    const backup = random.pick(backups.slice(-3));
+    const restored = await options.withoutCheckpointer(() =>
+      write('backups.restore', { fileName: backup.fileName }, emptyEffect(), {
+        restoreFrom: backup.fileName,
+      }),
+    );
+    if (!restored) return;
+    live = new Map(backup.live);
+    notes = new Map(backup.notes);
+    // Deleted since the backup or not: either way not worth tracking across a restore.
+    deleted.length = 0;
+    emit({ type: 'ack', seq });
+  };
+
+  const writeOnce = async () => {
     const roll = random.next();
     const many = live.size > MANY_HIGHLIGHTS;
     const someId = () => random.pick([...live.keys()]);
+    if (roll < 0.4) await saveNote();
+    else if (live.size === 0 || roll < (many ? 0.45 : 0.65)) await createHighlight();
+    else if (roll < 0.85) await updateHighlight(someId());
+    else if (deleted.length > 0 && roll < (many ? 0.87 : 0.9)) await restoreHighlight();
+    else await deleteHighlight(someId());
+  };
+
+  if (options.backupsFirst) {
+    for (;;) {
+      await takeBackup();
+      for (let writes = random.int(3); writes > 0; writes--) await writeOnce();
+      await restoreBackup();
+    }
+  }
+
+  // Some writers checkpoint often, so kills land during checkpoints; some never, so the WAL grows.
+  const checkpointShare = random.pick(CHECKPOINT_SHARES);
+  const backupShare = random.pick(BACKUP_SHARES);
+  for (;;) {
     if (random.next() < checkpointShare) {
       const mode = random.pick(CHECKPOINT_MODES);
       emit({ type: 'checkpoint', seq, mode, phase: 'start' });
       options.checkpoint(mode);
       emit({ type: 'checkpoint', seq, mode, phase: 'end' });
-    } else if (roll < 0.4) await saveNote();
-    else if (live.size === 0 || roll < (many ? 0.45 : 0.65)) await createHighlight();
-    else if (roll < 0.85) await updateHighlight(someId());
-    else if (deleted.length > 0 && roll < (many ? 0.87 : 0.9)) await restoreHighlight();
-    else await deleteHighlight(someId());
+    } else if (random.next() < backupShare) {
+      if (backups.length > 0 && random.next() < RESTORE_SHARE) await restoreBackup();
+      else await takeBackup();
+    } else await writeOnce();
     // Now and then a breath, so kills land at more varied points of a write.
     if (random.next() < 0.2) await sleep(random.int(4));
   }

@@ -18,6 +18,23 @@ export function formatFigures(figures: CrashFigures): string {
     ['kills with a write in flight: torn (must be 0)', figures.inFlight.torn],
     ['kills between writes', figures.inFlight.none + figures.inFlight['no-change']],
     ['kills during a WAL checkpoint', figures.killsDuringCheckpoint],
+    ['backups taken / restores done', `${figures.backupsTaken} / ${figures.restoresDone}`],
+    ['kills during a backup', figures.killsDuringBackup],
+    [
+      'kills during a restore: old state / restored',
+      `${figures.restoreOutcomes.old} / ${figures.restoreOutcomes.restored}`,
+    ],
+    ['damaged or missing backups and restores (must be 0)', figures.backupProblems],
+    [
+      'half-written backups / restores left by kills',
+      `${figures.partialsLeft} / ${figures.restoringLeft}`,
+    ],
+    ['stale half-written backups kept by a backup (must be 0)', figures.stalePartialsKept],
+    [
+      'first launches killed (while opening): found empty / with the sample',
+      `${figures.openingOutcomes.empty + figures.openingOutcomes.sample} (${figures.killsDuringOpening}): ${figures.openingOutcomes.empty} / ${figures.openingOutcomes.sample}`,
+    ],
+    ['first launches damaged or not launching again (must be 0)', figures.openingFailures],
     ['largest WAL at a kill', `${(figures.largestWalAtKillBytes / 1024).toFixed(0)} KiB`],
     ['highlights / notes at the end', `${figures.finalHighlights} / ${figures.finalNotes}`],
     ['wall time', `${(figures.wallMs / 1000).toFixed(1)} s`],

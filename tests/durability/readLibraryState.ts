@@ -7,6 +7,8 @@ import { highlightStateOf, noteKey, type LibraryState } from './writerMessages';
 
 export interface ReopenedLibrary {
   state: LibraryState;
+  /** Briefs in the library: the sample brief, or none before the first launch finished. */
+  briefs: number;
   /** What PRAGMA integrity_check said when it did not say "ok". */
   integrityProblems: string[];
   foreignKeyViolations: number;
@@ -23,9 +25,12 @@ export async function readLibraryState(
 ): Promise<ReopenedLibrary> {
   const library = openLibrary({ dbPath, sampleBriefPath });
   const state: LibraryState = { highlights: {}, notes: {} };
+  let briefs: number;
   try {
     const dispatch = createDispatch(library);
-    const [brief] = await call<BriefSummary[]>(dispatch, 'briefs.list', {});
+    const summaries = await call<BriefSummary[]>(dispatch, 'briefs.list', {});
+    briefs = summaries.length;
+    const [brief] = summaries;
     if (brief) {
       const briefId = brief.id;
       for (const highlight of await call<Highlight[]>(dispatch, 'highlights.list', { briefId })) {
@@ -45,6 +50,7 @@ export async function readLibraryState(
     const foreignKeys = db.pragma('foreign_key_check') as unknown[];
     return {
       state,
+      briefs,
       integrityProblems: integrity
         .map((row) => row.integrity_check)
         .filter((line) => line !== 'ok'),

@@ -2,11 +2,16 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { LibraryBackups } from '../../src/main/db/LibraryBackups';
 import { mulberry32 } from '../fuzz/mulberry32';
+import { addBackupFindings, emptyBackupFigures, type BackupFigures } from './backupFigures';
 import { bundleWriter, projectRoot } from './bundleWriter';
 import { compareWithAcks, type InFlightOutcome } from './compareWithAcks';
+import { hiddenFiles, inspectBackups } from './inspectBackups';
 import { readLibraryState } from './readLibraryState';
+import { emptyOpeningFigures, runOpeningTrials, type OpeningFigures } from './runOpeningTrials';
 import { startWriter, type Writer } from './startWriter';
+import { sweepStalePartials } from './sweepStalePartials';
 import type { LibraryState } from './writerMessages';
 
 export interface CrashTrialOptions {
@@ -16,9 +21,13 @@ export interface CrashTrialOptions {
   killDelayMs: [number, number];
   /** Progress and failure details, a line at a time. */
   log?: (line: string) => void;
+  /** Writers back up and restore over and over, so kills land mostly in those (driveWrites). */
+  backupsFirst?: boolean;
+  /** Trials, after the others, that kill a first launch of a new library: 0 by default. */
+  openingTrials?: number;
 }
 
-export interface CrashFigures {
+export interface CrashFigures extends BackupFigures, OpeningFigures {
   seed: number;
   trials: number;
   kills: number;
@@ -53,7 +62,10 @@ export function crashFiguresPass(figures: CrashFigures): boolean {
     figures.foreignKeyViolations === 0 &&
     figures.reopenFailures === 0 &&
     figures.writerFailures === 0 &&
-    figures.inFlight.torn === 0
+    figures.inFlight.torn === 0 &&
+    figures.backupProblems === 0 &&
+    figures.stalePartialsKept === 0 &&
+    figures.openingFailures === 0
   );
 }
 
@@ -91,9 +103,17 @@ export async function runCrashTrials(options: CrashTrialOptions): Promise<CrashF
     finalNotes: 0,
     wallMs: 0,
     libraryPath: null,
+    ...emptyBackupFigures(),
+    ...emptyOpeningFigures(),
   };
   const nextWriter = () =>
-    startWriter({ script: bundle.script, dbPath, sampleBriefPath, seed: random.int(2 ** 31) });
+    startWriter({
+      script: bundle.script,
+      dbPath,
+      sampleBriefPath,
+      seed: random.int(2 ** 31),
+      backupsFirst: options.backupsFirst,
+    });
 
   let known: LibraryState = { highlights: {}, notes: {} };
   let standby: Writer = nextWriter();
@@ -102,6 +122,8 @@ export async function runCrashTrials(options: CrashTrialOptions): Promise<CrashF
       const writer = standby;
       try {
         await writer.go(READY_TIMEOUT_MS);
+        // From its first backup on, such a writer is always about to restore or back up.
+        if (options.backupsFirst) await writer.said('"backup":"', READY_TIMEOUT_MS);
       } catch (error) {
         figures.writerFailures += 1;
         log(`trial ${trial}: ${(error as Error).message}`);
@@ -139,10 +161,20 @@ export async function runCrashTrials(options: CrashTrialOptions): Promise<CrashF
       figures.lostWrites += findings.lostWrites.length;
       figures.unexplainedChanges += findings.unexplained.length;
       figures.refusedWrites += findings.refused;
-      figures.inFlight[findings.inFlight] += 1;
+      // A backup or restore in flight is counted with the backup figures, not as a write.
+      if (!findings.duringBackup && !findings.duringRestore) {
+        figures.inFlight[findings.inFlight] += 1;
+      }
       if (findings.duringCheckpoint) figures.killsDuringCheckpoint += 1;
       if (reopened.integrityProblems.length > 0) figures.integrityFailures += 1;
       figures.foreignKeyViolations += reopened.foreignKeyViolations;
+      const inspection = await inspectBackups(dbPath, sampleBriefPath, findings);
+      addBackupFindings(figures, findings, inspection);
+      // Checked: removed, so the folder stays small (each writer restores only its own backups).
+      // Half-written backups stay for the sweep at the end; half-written restores, which
+      // nothing removes, go.
+      for (const file of new LibraryBackups(dbPath).files()) rmSync(file.path, { force: true });
+      for (const path of hiddenFiles(dir, '.restoring')) rmSync(path, { force: true });
 
       const problems = [
         findings.lostWrites.length > 0 &&
@@ -155,12 +187,26 @@ export async function runCrashTrials(options: CrashTrialOptions): Promise<CrashF
           `integrity_check: ${reopened.integrityProblems.slice(0, 3).join('; ')}`,
         reopened.foreignKeyViolations > 0 &&
           `${reopened.foreignKeyViolations} foreign key violations`,
+        ...inspection.problems,
       ].filter(Boolean);
       if (problems.length > 0) log(`trial ${trial}: ${problems.join('; ')}`);
       if (trial % 10 === 0) {
         log(`trial ${trial}/${options.trials}: ${figures.acknowledgedWrites} writes acknowledged`);
       }
     }
+    if (figures.reopenFailures === 0) {
+      const partials = await sweepStalePartials(dbPath, sampleBriefPath);
+      figures.partialsLeft = partials.left;
+      figures.stalePartialsKept = partials.kept;
+    }
+    await runOpeningTrials({
+      trials: options.openingTrials ?? 0,
+      script: bundle.script,
+      sampleBriefPath,
+      random,
+      figures,
+      log,
+    });
   } finally {
     await standby.kill();
     rmSync(bundle.dir, { recursive: true, force: true });

@@ -6,6 +6,8 @@ export interface WriterOptions {
   dbPath: string;
   sampleBriefPath: string;
   seed: number;
+  /** The writer backs up and restores over and over (see driveWrites). */
+  backupsFirst?: boolean;
 }
 
 /** How a writer ended: killed as planned, or on its own (a failure), and what it had said. */
@@ -20,6 +22,12 @@ export interface WriterOutcome {
 export interface Writer {
   /** Lets the loaded writer open the library; resolves once it is writing, rejects if it died. */
   go(timeoutMs: number): Promise<void>;
+  /** Resolves once the writer has written `fragment` (of a message line) to stdout. */
+  said(fragment: string, timeoutMs: number): Promise<void>;
+  /** Resolves once the writer has loaded and waits for `go` or `start`. */
+  loaded(timeoutMs: number): Promise<void>;
+  /** Lets the writer open the library, without waiting for it: for kills during opening. */
+  start(): void;
   /** SIGKILL, then everything it wrote to stdout before dying. */
   kill(): Promise<WriterOutcome>;
 }
@@ -36,6 +44,7 @@ export function startWriter(options: WriterOptions): Writer {
       options.sampleBriefPath,
       '--seed',
       String(options.seed),
+      ...(options.backupsFirst ? ['--backups-first'] : []),
     ],
     { stdio: ['pipe', 'pipe', 'pipe'] },
   );
@@ -62,19 +71,30 @@ export function startWriter(options: WriterOptions): Writer {
     };
   };
 
+  const said = async (fragment: string, timeoutMs: number) => {
+    const started = Date.now();
+    while (!stdout.includes(fragment)) {
+      if (child.exitCode !== null || child.signalCode !== null) {
+        throw new Error(`The writer exited before it said ${fragment}:\n${stderr.trim()}`);
+      }
+      if (Date.now() - started > timeoutMs) {
+        throw new Error(
+          `The writer had not said ${fragment} after ${timeoutMs} ms:\n${stderr.trim()}`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  };
+
   return {
+    said,
+    loaded: (timeoutMs) => said('"type":"loaded"', timeoutMs),
+    start() {
+      child.stdin.write('go\n');
+    },
     async go(timeoutMs) {
       child.stdin.write('go\n');
-      const started = Date.now();
-      while (!stdout.includes('"type":"ready"')) {
-        if (child.exitCode !== null || child.signalCode !== null) {
-          throw new Error(`The writer exited before it was ready:\n${stderr.trim()}`);
-        }
-        if (Date.now() - started > timeoutMs) {
-          throw new Error(`The writer was not ready after ${timeoutMs} ms:\n${stderr.trim()}`);
-        }
-        await new Promise((resolve) => setTimeout(resolve, 5));
-      }
+      await said('"type":"ready"', timeoutMs);
     },
     async kill() {
       killRequested = child.exitCode === null && child.signalCode === null;

@@ -35,10 +35,23 @@ export interface CreateIntent {
  * only once the dispatch resolved ok, that is once the write committed: what the renderer is told.
  */
 export type WriterMessage =
+  /** Modules loaded, waiting for "go" before it opens the library. */
+  | { type: 'loaded' }
   | { type: 'ready'; briefId: string }
-  | { type: 'intent'; seq: number; method: string; effect: LibraryEffect; create?: CreateIntent }
-  /** Without an effect, the write did what its intent said. */
-  | { type: 'ack'; seq: number; effect?: LibraryEffect }
+  | {
+      type: 'intent';
+      seq: number;
+      method: string;
+      effect: LibraryEffect;
+      create?: CreateIntent;
+      /** For backups.restore: the backup, one this writer took, that replaces the library. */
+      restoreFrom?: string;
+    }
+  /**
+   * Without an effect, the write did what its intent said. A backups.create ack names the
+   * backup taken; a backups.restore ack comes only once the restore returned.
+   */
+  | { type: 'ack'; seq: number; effect?: LibraryEffect; backup?: string }
   | { type: 'refused'; seq: number; message: string }
   | { type: 'checkpoint'; seq: number; mode: string; phase: 'start' | 'end' };
 

@@ -1,11 +1,12 @@
 // The process the crash trials kill: opens a library file the way the app does and writes
-// annotations and notes through the API until it is killed. Bundled by bundleWriter, run by
-// startWriter: `node writer.mjs --db PATH --sample PATH --seed N`.
+// annotations and notes through the API, with backups and restores among them, until it is
+// killed. Bundled by bundleWriter, run by startWriter:
+// `node writer.mjs --db PATH --sample PATH --seed N [--backups-first]`.
 import { writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { createDispatch, type Dispatch } from '../../src/main/api/dispatch';
-import { openLibrary } from '../../src/main/services/openLibrary';
+import { LibraryHost } from '../../src/main/services/LibraryHost';
 import { sectionPlainText } from '../../src/shared/anchoring/sectionText';
 import type { Highlight } from '../../src/shared/highlights';
 import type { Brief, BriefSummary, SectionNote } from '../../src/shared/model';
@@ -14,7 +15,12 @@ import { driveWrites } from './driveWrites';
 import { highlightStateOf, noteKey, type LibraryState, type WriterMessage } from './writerMessages';
 
 const { values } = parseArgs({
-  options: { db: { type: 'string' }, sample: { type: 'string' }, seed: { type: 'string' } },
+  options: {
+    db: { type: 'string' },
+    sample: { type: 'string' },
+    seed: { type: 'string' },
+    'backups-first': { type: 'boolean', default: false },
+  },
 });
 const dbPath = values.db!;
 const seed = Number(values.seed ?? '1');
@@ -36,11 +42,14 @@ async function call<T>(dispatch: Dispatch, method: string, request: unknown): Pr
 
 // Loaded and waiting: the runner starts the next writer while the current one runs, and says
 // "go" only once the library is free, so the module loading is not part of each trial.
-await new Promise<void>((resolve) => process.stdin.once('data', () => resolve()));
+const go = new Promise<void>((resolve) => process.stdin.once('data', () => resolve()));
+emit({ type: 'loaded' });
+await go;
 process.stdin.pause();
 
-const library = openLibrary({ dbPath, sampleBriefPath: values.sample! });
-const dispatch = createDispatch(library);
+// A host, as the app has: backups.restore closes the library, swaps the file and reopens it.
+const host = LibraryHost.forFile({ dbPath, sampleBriefPath: values.sample! }).open();
+const dispatch = createDispatch(host);
 await call(dispatch, 'app.welcome', {});
 const [summary] = await call<BriefSummary[]>(dispatch, 'briefs.list', {});
 if (!summary) throw new Error('The sample brief is not in the library.');
@@ -57,8 +66,12 @@ for (const note of await call<SectionNote[]>(dispatch, 'notes.list', { briefId: 
 
 // A second connection, as a backup or another window would have: its checkpoints copy the WAL
 // into the library file while the writer goes on, and kills land during them too.
-const checkpointer = new Database(dbPath);
-checkpointer.pragma('busy_timeout = 5000');
+const openCheckpointer = () => {
+  const db = new Database(dbPath);
+  db.pragma('busy_timeout = 5000');
+  return db;
+};
+let checkpointer = openCheckpointer();
 
 emit({ type: 'ready', briefId: brief.id });
 await driveWrites({
@@ -73,4 +86,13 @@ await driveWrites({
   tag: seed.toString(36),
   emit,
   checkpoint: (mode) => checkpointer.pragma(`wal_checkpoint(${mode})`),
+  async withoutCheckpointer(run) {
+    checkpointer.close();
+    try {
+      return await run();
+    } finally {
+      checkpointer = openCheckpointer();
+    }
+  },
+  backupsFirst: values['backups-first'],
 });
