@@ -1,4 +1,11 @@
-import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
@@ -264,6 +271,34 @@ describe('restore', () => {
     );
     library.close();
     expect(backups.files().map((b) => b.reason)).toEqual(['manual']);
+  });
+});
+
+describe('leftovers of a killed backup or restore', () => {
+  it('are removed by the next backup once they are old enough to belong to no live one', async () => {
+    const { library, dbPath } = await annotatedLibrary();
+    library.close();
+    const backups = new LibraryBackups(dbPath);
+    await backups.takeBackup('manual');
+    const hoursAgo = (hours: number) => new Date(Date.now() - hours * HOUR);
+    const leftover = (path: string, age: Date) => {
+      copyFileSync(dbPath, path);
+      utimesSync(path, age, age);
+      return path;
+    };
+    const folder = dirname(dbPath);
+    const staleRestore = leftover(join(folder, '.library.sqlite3.0a1b2c.restoring'), hoursAgo(2));
+    const liveRestore = leftover(join(folder, '.library.sqlite3.3d4e5f.restoring'), hoursAgo(0));
+    const stalePartial = leftover(join(backups.folder, '.library.9a8b7c.partial'), hoursAgo(25));
+    const livePartial = leftover(join(backups.folder, '.library.6d5e4f.partial'), hoursAgo(1));
+
+    await backups.takeBackup('manual');
+    expect(existsSync(staleRestore)).toBe(false);
+    expect(existsSync(stalePartial)).toBe(false);
+    expect(existsSync(liveRestore)).toBe(true);
+    expect(existsSync(livePartial)).toBe(true);
+    // Never listed as backups, whatever their age.
+    expect(backups.files().map((file) => file.reason)).toEqual(['manual', 'manual']);
   });
 });
 

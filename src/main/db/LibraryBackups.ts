@@ -29,6 +29,8 @@ export const DAILY_BACKUP_INTERVAL_MS = 24 * 60 * 60 * 1000;
 const CLOCK_SET_BACK_MS = 60 * 60 * 1000;
 /** A half-written backup this old belongs to no backup still running: it is removed. */
 const STALE_PARTIAL_MS = DAILY_BACKUP_INTERVAL_MS;
+/** A restore's copy this old was left by a restore that was killed: no restore takes an hour. */
+const STALE_RESTORING_MS = 60 * 60 * 1000;
 /** Pages copied per step of an online backup; the library is free for other work between steps. */
 const PAGES_PER_STEP = 256;
 
@@ -368,17 +370,12 @@ export class LibraryBackups {
       removeQuietly(file.path);
       this.checks.delete(file.path);
     }
-    const partialPrefix = `.${this.stem}.`;
-    const staleBefore = this.now().getTime() - STALE_PARTIAL_MS;
-    for (const name of readdirSync(this.folder)) {
-      if (!name.startsWith(partialPrefix) || !name.endsWith('.partial')) continue;
-      const path = join(this.folder, name);
-      try {
-        if (statSync(path).mtimeMs < staleBefore) removeQuietly(path);
-      } catch {
-        // Gone already.
-      }
-    }
+    const now = this.now().getTime();
+    removeStale(this.folder, `.${this.stem}.`, '.partial', now - STALE_PARTIAL_MS);
+    // A restore killed before its rename leaves a whole copy of a library beside the library.
+    const libraryFolder = dirname(this.libraryPath);
+    const libraryName = basename(this.libraryPath);
+    removeStale(libraryFolder, `.${libraryName}.`, '.restoring', now - STALE_RESTORING_MS);
   }
 
   private describe(path: string): BackupFile | null {
@@ -441,4 +438,17 @@ export class LibraryBackups {
 
 function removeQuietly(path: string): void {
   rmSync(path, { force: true });
+}
+
+// Removes the files in `folder` named `<prefix>…<suffix>` last written before `staleBefore`.
+function removeStale(folder: string, prefix: string, suffix: string, staleBefore: number): void {
+  for (const name of readdirSync(folder)) {
+    if (!name.startsWith(prefix) || !name.endsWith(suffix)) continue;
+    const path = join(folder, name);
+    try {
+      if (statSync(path).mtimeMs < staleBefore) removeQuietly(path);
+    } catch {
+      // Gone already.
+    }
+  }
 }
