@@ -59,7 +59,15 @@ async function typeFormattedNote(page: Page) {
   await page.keyboard.press('Enter');
   await page.keyboard.press('Enter');
   await page.keyboard.type('Source: NATO figures');
-  for (let i = 0; i < 'NATO figures'.length; i += 1) await page.keyboard.press('Shift+ArrowLeft');
+  // The editor may still be taking in the last keys and put the caret back after them, so the
+  // selection is made again until it holds the words.
+  await expect(async () => {
+    await page.keyboard.press('End');
+    for (let i = 0; i < 'NATO figures'.length; i += 1) {
+      await page.keyboard.press('Shift+ArrowLeft');
+    }
+    expect(await page.evaluate(() => document.getSelection()?.toString())).toBe('NATO figures');
+  }).toPass({ timeout: 10_000 });
   await page.keyboard.press('ControlOrMeta+k');
   const linkDialog = page.getByRole('dialog', { name: 'Add link' });
   await linkDialog.getByLabel('Address').fill(NATO_FIGURES);
