@@ -12,6 +12,7 @@ import type { Highlight } from '../../src/shared/highlights';
 import type { NoteDoc } from '../../src/shared/model';
 import { canMountTmpfs } from './helpers/canMountTmpfs';
 import { sampleBriefPath, tempDir } from './helpers/tempLibrary';
+import { unavailable } from './helpers/unavailable';
 
 const note = (text: string): NoteDoc => ({
   type: 'doc',
@@ -139,7 +140,13 @@ describe('a full disk, as SQLite sees it through max_page_count', () => {
 const canMount = canMountTmpfs();
 
 // Root in a container may mount a small tmpfs: a real full disk, ENOSPC from the kernel.
-describe.skipIf(!canMount)('a really full disk (a 4 MB tmpfs)', () => {
+describe.skipIf(
+  unavailable(
+    canMount,
+    'the real full-disk test',
+    'mounting a small tmpfs needs root with permission to mount',
+  ),
+)('a really full disk (a 4 MB tmpfs)', () => {
   it('refuses the note with the disk-full sentence and saves it once a file is deleted', async () => {
     const mountPoint = join(tempDir(), 'disk');
     mkdirSync(mountPoint);

@@ -11,6 +11,7 @@ import { openLibrary } from '../../src/main/services/openLibrary';
 import { cli } from './helpers/cli';
 import { canMakeFolderReadOnly, makeFolderReadOnly } from './helpers/readOnlyFiles';
 import { projectRoot, sampleBriefPath, tempDir } from './helpers/tempLibrary';
+import { unavailable } from './helpers/unavailable';
 
 const children: ChildProcess[] = [];
 const cleanups: (() => void)[] = [];
@@ -210,7 +211,13 @@ describe('LibraryLock', () => {
     LibraryLock.acquire(dbPath, 'desktop', now)!.release();
   });
 
-  it.skipIf(!canMakeFolderReadOnly)('is not needed for a library in a read-only folder', () => {
+  it.skipIf(
+    unavailable(
+      canMakeFolderReadOnly,
+      'the read-only folder lock test',
+      'this machine cannot make a folder read-only (chmod as a user, a read-only bind mount as root)',
+    ),
+  )('is not needed for a library in a read-only folder', () => {
     const folder = join(tempDir(), 'library');
     mkdirSync(folder);
     const readOnly = makeFolderReadOnly(folder);

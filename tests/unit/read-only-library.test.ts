@@ -18,6 +18,7 @@ import {
   makeFolderReadOnly,
 } from './helpers/readOnlyFiles';
 import { sampleBriefPath, tempDir } from './helpers/tempLibrary';
+import { unavailable } from './helpers/unavailable';
 
 // Undone before the temporary folders are removed: an immutable file cannot be deleted.
 const undos: (() => void)[] = [];
@@ -59,7 +60,13 @@ async function annotatedLibrary(dbPath: string) {
   return { briefId, sectionId, phrase };
 }
 
-describe.skipIf(!canMakeFileReadOnly)('a read-only library file', () => {
+describe.skipIf(
+  unavailable(
+    canMakeFileReadOnly,
+    'the read-only library file tests',
+    'this machine cannot make a file read-only (chmod as a user, chattr +i as root)',
+  ),
+)('a read-only library file', () => {
   it('opens for reading and export, says so, and refuses every write with a sentence', async () => {
     const dbPath = join(tempDir(), 'library.sqlite3');
     const { briefId, sectionId, phrase } = await annotatedLibrary(dbPath);
@@ -165,7 +172,13 @@ describe.skipIf(!canMakeFileReadOnly)('a read-only library file', () => {
   });
 });
 
-describe.skipIf(!canMakeFolderReadOnly)('a library in a read-only folder', () => {
+describe.skipIf(
+  unavailable(
+    canMakeFolderReadOnly,
+    'the read-only folder tests',
+    'this machine cannot make a folder read-only (chmod as a user, a read-only bind mount as root)',
+  ),
+)('a library in a read-only folder', () => {
   it('is refused at start with a sentence saying why, and nothing is written', async () => {
     const folder = join(tempDir(), 'library');
     mkdirSync(folder);
